@@ -1,0 +1,1 @@
+"""Asisten Pengadaan: channels, notifier, helpdesk, storage and the command-line tool."""

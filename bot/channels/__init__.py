@@ -1,0 +1,1 @@
+"""Where messages enter and leave: the gateway process and its chat channels."""

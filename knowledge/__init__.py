@@ -1,0 +1,1 @@
+"""Regulation knowledge: the facts of ../shared/seeds as data, each with its citation."""
