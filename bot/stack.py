@@ -111,6 +111,8 @@ def _child_env(settings: Settings) -> dict[str, str]:
             "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            # rasa-sdk binds 0.0.0.0 unless told otherwise; keep it on the same host as Rasa.
+            "SANIC_HOST": settings.host,
         }
     )
     return env

@@ -1,0 +1,1 @@
+"""Reproducible measurements: `make bench` (latency, memory) and `make eval` (NLU quality)."""
