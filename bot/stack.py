@@ -7,6 +7,8 @@ before anything starts, so a problem is one clear message instead of a traceback
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import errno
 import os
 import signal
@@ -100,6 +102,18 @@ class Service:
         return "".join(self.log_path.read_text(errors="replace").splitlines(keepends=True)[-lines:])
 
 
+_PR_SET_PDEATHSIG = 1
+_libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+
+def _detach_and_follow_parent() -> None:
+    """Run in each child before exec: its own process group (so Ctrl-C in the terminal reaches
+    only the supervisor, which stops children in order) and SIGTERM if the supervisor dies, so a
+    killed supervisor never leaves an orphaned Rasa server holding the port."""
+    os.setsid()
+    _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def _child_env(settings: Settings) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -186,8 +200,7 @@ class Stack:
             stdout=service._log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            # Own process group: Ctrl-C reaches only the supervisor, which stops children in order.
-            start_new_session=True,
+            preexec_fn=_detach_and_follow_parent,
         )
 
     def _wait_healthy(self, service: Service) -> None:

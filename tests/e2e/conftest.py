@@ -47,6 +47,9 @@ class RunningAssistant:
         assert result.returncode == 0, result.stderr
         return result.stdout
 
+    def log(self) -> str:
+        return self.output.read_text()
+
     def interrupt(self) -> int:
         """Ctrl-C, as in a terminal: SIGINT to the supervisor."""
         self.process.send_signal(signal.SIGINT)
@@ -64,16 +67,33 @@ def start_assistant(env: dict[str, str], output: Path) -> RunningAssistant:
         text=True,
     )
     assistant = RunningAssistant(env, process, output)
+    try:
+        _wait_until_ready(assistant)
+    except BaseException:
+        stop(assistant)
+        raise
+    return assistant
+
+
+def _wait_until_ready(assistant: RunningAssistant) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"bot run exited with {process.returncode}:\n{output.read_text()}")
-        if "Tekan Ctrl-C untuk berhenti." in output.read_text():
+        if assistant.process.poll() is not None:
+            pytest.fail(f"bot run exited: {assistant.process.returncode}\n{assistant.log()}")
+        if "Tekan Ctrl-C untuk berhenti." in assistant.log():
             assert all(answers(url) for url in assistant.health_urls())
-            return assistant
+            return
         time.sleep(1)
-    process.kill()
-    pytest.fail(f"bot run not ready in {START_TIMEOUT_S}s:\n{output.read_text()}")
+    pytest.fail(f"bot run not ready in {START_TIMEOUT_S}s:\n{assistant.log()}")
+
+
+def stop(assistant: RunningAssistant) -> None:
+    """Stop a deployment whatever state it is in (test clean-up)."""
+    if assistant.process.poll() is None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            assistant.interrupt()
+    if assistant.process.poll() is None:
+        assistant.process.kill()  # its children follow it (PR_SET_PDEATHSIG)
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +107,4 @@ def assistant(trained_model, tmp_path_factory) -> Iterator[RunningAssistant]:
     env = app_env(data_dir, ASISTEN_MODELS_DIR=str(trained_model.parent))
     running = start_assistant(env, data_dir / "bot-run.out")
     yield running
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        running.interrupt()
-    if running.process.poll() is None:
-        running.process.kill()
+    stop(running)

@@ -47,6 +47,15 @@ async def test_informal_ways_of_asking_for_help(assistant, message):
     assert "Balas 'penyedia' atau 'pejabat'" in reply
 
 
+async def test_yes_or_no_with_nothing_pending(assistant):
+    async with assistant.client() as bot:
+        assert await bot.texts("ya-tidak", "iya") == [
+            "Baik. Ada yang bisa saya bantu? Ketik 'bantuan' untuk melihat menu."
+        ]
+        [no] = await bot.texts("ya-tidak", "gak")
+        assert no.startswith("Baik, tidak apa-apa.")
+
+
 @pytest.mark.parametrize("message", ["resep rendang dong", "skor bola tadi malam berapa"])
 async def test_out_of_scope_says_so_and_what_it_can_do(assistant, message):
     async with assistant.client() as bot:
