@@ -16,6 +16,11 @@ branch_labels = None
 depends_on = None
 
 
+def _enum(name: str, *values: str) -> sa.Enum:
+    # Strings with a CHECK constraint: the same on SQLite and PostgreSQL.
+    return sa.Enum(*values, name=name, native_enum=False, create_constraint=True, length=16)
+
+
 def upgrade() -> None:
     op.create_table(
         "notifications",
@@ -23,30 +28,14 @@ def upgrade() -> None:
         sa.Column("recipient", sa.String(length=160), nullable=False),
         sa.Column(
             "channel",
-            sa.Enum(
-                "telegram",
-                "whatsapp",
-                "rest",
-                name="chat_channel",
-                native_enum=False,
-                create_constraint=True,
-                length=16,
-            ),
+            _enum("chat_channel", "telegram", "whatsapp", "rest"),
             nullable=False,
         ),
         sa.Column("address", sa.String(length=64), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column(
             "state",
-            sa.Enum(
-                "pending",
-                "sent",
-                "failed",
-                name="delivery_state",
-                native_enum=False,
-                create_constraint=True,
-                length=16,
-            ),
+            _enum("delivery_state", "pending", "sent", "failed"),
             nullable=False,
         ),
         sa.Column("attempts", sa.Integer(), nullable=False),
@@ -66,18 +55,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=120), nullable=False),
         sa.Column(
             "role",
-            sa.Enum(
-                "pp",
-                "ppk",
-                "pa_kpa",
-                "bendahara",
-                "helpdesk",
-                "verifier",
-                name="officer_role",
-                native_enum=False,
-                create_constraint=True,
-                length=16,
-            ),
+            _enum("officer_role", "pp", "ppk", "pa_kpa", "bendahara", "helpdesk", "verifier"),
             nullable=False,
         ),
         sa.Column("work_unit", sa.String(length=200), nullable=False),
@@ -91,15 +69,7 @@ def upgrade() -> None:
         sa.Column("officer_id", sa.Integer(), nullable=False),
         sa.Column(
             "channel",
-            sa.Enum(
-                "telegram",
-                "whatsapp",
-                "rest",
-                name="chat_channel",
-                native_enum=False,
-                create_constraint=True,
-                length=16,
-            ),
+            _enum("chat_channel", "telegram", "whatsapp", "rest"),
             nullable=False,
         ),
         sa.Column("external_id", sa.String(length=64), nullable=False),
