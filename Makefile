@@ -54,6 +54,7 @@ chat: setup
 eval: setup
 	$(PY) -m bot train
 	$(PY) -m benchmarks.nlu_eval
+	$(PY) -m benchmarks.answer_eval
 
 bench: setup
 	$(PY) -m bot train

@@ -8,8 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.regulations import region_hint
 from actions.runtime import now, profile_for
 from bot import conversation
+from knowledge import answers
 
 
 class ActionGreet(Action):
@@ -58,5 +60,13 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent != "out_of_scope":
+            # Long tail: a regulation question no intent recognised may still match a rule.
+            text = tracker.latest_message.get("text") or ""
+            hint = region_hint(tracker, await profile_for(tracker.sender_id))
+            reply = answers.answer_rule_question("", text, hint)
+            if reply.rules:
+                dispatcher.utter_message(text=reply.text)
+                return []
         dispatcher.utter_message(text=conversation.fallback(out_of_scope=intent == "out_of_scope"))
         return []

@@ -13,15 +13,14 @@ import asyncio
 import json
 import os
 import statistics
-import tempfile
 import time
 
 import psutil
 
+from benchmarks.deployment import private_deployment
 from bot.rasa_client import RasaClient
 from bot.settings import REPO_ROOT, Settings
-from bot.stack import Stack, prepare
-from tests.helpers import free_port
+from bot.stack import Stack
 
 MESSAGES = ["halo", "bisa bantu apa?", "saya umkm", "makasih", "resep rendang", "dadah"]
 SEQUENTIAL_ROUNDS = 40  # 240 messages
@@ -87,28 +86,11 @@ def resident_mb(stack: Stack) -> dict[str, float]:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="asisten-bench-") as data_dir:
-        os.environ.update(
-            ASISTEN_DATA_DIR=data_dir,
-            RASA_PORT=str(free_port()),
-            ACTION_PORT=str(free_port()),
-            GATEWAY_PORT=str(free_port()),
-        )
-        for name in ("DATABASE_URL", "TRACKER_STORE_URL", "LOCK_STORE_URL"):
-            os.environ.pop(name, None)
-        settings = Settings.from_env()
-        model = prepare(settings, train=True)
-        stack = Stack(settings, model)
-        started = time.perf_counter()
-        stack.start()
-        startup_s = round(time.perf_counter() - started, 1)
-        try:
-            results = asyncio.run(measure(settings))
-            results["startup_s"] = startup_s
-            results["resident_mb"] = resident_mb(stack)
-        finally:
-            stack.stop()
-    results["machine"] = {"cpus": os.cpu_count(), "model": model.name}
+    with private_deployment() as deployment:
+        results = asyncio.run(measure(deployment.settings))
+        results["startup_s"] = deployment.startup_s
+        results["resident_mb"] = resident_mb(deployment.stack)
+    results["machine"] = {"cpus": os.cpu_count()}
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))

@@ -27,10 +27,6 @@ class Region:
         return _TZ_LABELS[self.timezone.key]
 
 
-def _normalise(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
 @cache
 def all_regions() -> tuple[Region, ...]:
     records = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
@@ -46,16 +42,24 @@ def all_regions() -> tuple[Region, ...]:
     )
 
 
-def find_region(text: str) -> Region | None:
-    """Resolve a code, a full name or a common alias ("kubar", "PPU", "DKI") to a region."""
-    wanted = _normalise(text)
+def _padded(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+
+
+@cache
+def _names() -> tuple[tuple[str, Region], ...]:
+    pairs = []
     for region in all_regions():
-        names = {
-            region.code.replace("-", " "),
-            _normalise(region.name),
-            *map(_normalise, region.aliases),
-        }
-        if wanted in names:
+        for name in (region.code, region.name, *region.aliases):
+            pairs.append((_padded(name), region))
+    return tuple(pairs)
+
+
+def find_region(text: str) -> Region | None:
+    """The region named in a text: a code, full name or common alias ("kubar", "PPU", "DKI")."""
+    padded = _padded(text)
+    for name, region in _names():
+        if name in padded:
             return region
     return None
 

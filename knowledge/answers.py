@@ -1,0 +1,176 @@
+"""Answering a regulation question: pick the rule, never blend regions, always cite.
+
+``answer`` takes the NLU intent, the message and what is known of the asker (a region named
+earlier, or the region an officer is provisioned in) and returns the reply text with the rules
+it rests on. When the question fits several regions' rules and says no region, the reply gives
+each region's rule on its own line with its own citation and asks which region applies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge import calculator
+from knowledge.entities import QuestionFacts, read_question
+from knowledge.regions import Region, all_regions, get_region
+from knowledge.retrieval import Hit, default_index
+from knowledge.rules_loader import Rule
+
+INTENT_TOPICS: dict[str, str] = {
+    "tanya_batas_nilai": "batas_nilai",
+    "tanya_tugas": "tugas",
+    "tanya_prosedur": "prosedur",
+    "tanya_dokumen": "dokumen",
+    "tanya_pembayaran": "pembayaran",
+    "tanya_tkdn": "tkdn",
+    "tanya_porsi_umk": "porsi_umk",
+    "tanya_preferensi_harga": "preferensi_harga",
+    "tanya_impor": "impor",
+    "tanya_pelaporan": "pelaporan",
+    "tanya_lpse": "lpse",
+    "tanya_anggaran": "anggaran",
+    "tanya_metode": "metode",
+}
+CALCULATOR_INTENT = "hitung_pesanan"
+
+# Below these, a rule is not a confident answer to the question (tuned with `make eval`).
+MIN_COVERAGE = 0.45
+MIN_SCORE = 1.0
+OLD_REGIME_NOTE = (
+    "Catatan: ini aturan lama (Sukoharjo 2010); batas nilainya berbeda dari aturan 2021-2024."
+)
+HELPDESK = (
+    "Maaf, saya belum menemukan aturan yang menjawab itu di dokumen yang saya punya (Kutai Barat "
+    "2022, DKI Jakarta 2023 dan 2024, Penajam Paser Utara 2021, Sukoharjo 2010), jadi saya tidak "
+    "mau menebak. Ketik 'helpdesk' untuk diteruskan ke petugas LPSE."
+)
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    rules: tuple[Rule, ...] = ()
+    asks_region: bool = False
+    region: Region | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    return match.group(1) if match else text
+
+
+def _single(rule: Rule) -> str:
+    text = f"{rule.answer}\nSumber: {rule.citation}"
+    if rule.document.regime == "lama":
+        text += f"\n{OLD_REGIME_NOTE}"
+    return text
+
+
+def _fits(facts: QuestionFacts):  # noqa: ANN202 (a predicate)
+    def keep(rule: Rule) -> bool:
+        if facts.channel and rule.channel and rule.channel != facts.channel:
+            return False
+        return not (
+            facts.amount is not None and rule.value and not rule.value.contains(facts.amount)
+        )
+
+    return keep
+
+
+def _confident(hit: Hit) -> bool:
+    return hit.coverage >= MIN_COVERAGE and hit.score >= MIN_SCORE
+
+
+def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region | None) -> list[Hit]:
+    fits = _fits(facts)
+
+    def keep(rule: Rule) -> bool:
+        in_topic = topic is None or topic in rule.topics
+        in_region = region is None or rule.region.code == region.code
+        return in_topic and in_region and fits(rule)
+
+    hits = default_index().search(text, keep, limit=40)
+    if facts.role:
+        # A question about a role's duty is about that role's rules first.
+        hits.sort(key=lambda h: (facts.role in h.rule.roles, h.score), reverse=True)
+    return hits
+
+
+def _per_region(hits: list[Hit]) -> list[Hit]:
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        if _confident(hit) and hit.rule.region.code not in best:
+            best[hit.rule.region.code] = hit
+    return list(best.values())
+
+
+def _ask_region(choices: list[Hit]) -> Reply:
+    lines = ["Aturannya berbeda per wilayah:"]
+    for hit in choices:
+        rule = hit.rule
+        old = " (aturan lama 2010)" if rule.document.regime == "lama" else ""
+        lines.append(
+            f"• {rule.region.name}{old}: {_first_sentence(rule.answer)}\n  Sumber: {rule.citation}"
+        )
+    names = ", ".join(h.rule.region.name for h in choices)
+    lines.append(f"Wilayah Anda yang mana ({names})? Balas nama wilayahnya untuk jawaban lengkap.")
+    return Reply("\n".join(lines), tuple(h.rule for h in choices), asks_region=True)
+
+
+def answer_rule_question(intent: str, text: str, region_hint: Region | None = None) -> Reply:
+    facts = read_question(text)
+    region = facts.region or region_hint
+    topic = INTENT_TOPICS.get(intent)
+    hits = _ranked(text, facts, topic, region)
+    if not hits or not _confident(hits[0]):
+        # Long tail: the intent's topic may be wrong; look at every rule before giving up.
+        hits = _ranked(text, facts, None, region)
+    if not hits or not _confident(hits[0]):
+        return Reply(HELPDESK, region=region)
+    if region is not None:
+        return Reply(_single(hits[0].rule), (hits[0].rule,), region=region)
+    choices = _per_region(hits)
+    top = hits[0]
+    # Other regions count only when their rule fits nearly as well as the best one.
+    choices = [h for h in choices if h.score >= 0.6 * top.score]
+    if len(choices) <= 1:
+        return Reply(_single(top.rule), (top.rule,), region=top.rule.region)
+    return _ask_region(choices[:4])
+
+
+def answer_calculation(text: str, region_hint: Region | None = None) -> Reply:
+    facts = read_question(text)
+    if facts.amount is None:
+        return Reply(
+            'Berapa nilai pesanannya? Tulis angkanya, misalnya: "pesanan 150jt lewat toko daring '
+            'di kubar, siapa yang proses dan perlu BAST?"'
+        )
+    region = facts.region or region_hint
+    if region is None and facts.channel:
+        codes = calculator.regions_for_channel(facts.channel)
+        if len(codes) == 1:
+            region = get_region(codes.pop())
+    if region is None:
+        names = ", ".join(r.name for r in all_regions() if calculator.calc_rules(r))
+        return Reply(
+            f"Aturannya berbeda per wilayah ({names}). Wilayah Anda yang mana, dan lewat kanal "
+            "apa (Toko Daring, e-Order, pengadaan langsung)?",
+            asks_region=True,
+        )
+    calculation = calculator.calculate(facts.amount, region, facts.channel)
+    if not calculation.lines:
+        return Reply(
+            f"Dokumen {region.name} yang saya punya tidak menetapkan batas nilai untuk pesanan "
+            "seperti ini, jadi saya tidak bisa menghitungnya. Ketik 'helpdesk' untuk bertanya ke "
+            "petugas LPSE.",
+            region=region,
+        )
+    return Reply(calculator.render(calculation), calculation.rules, region=region)
+
+
+def answer(intent: str, text: str, region_hint: Region | None = None) -> Reply:
+    if intent == CALCULATOR_INTENT:
+        return answer_calculation(text, region_hint)
+    return answer_rule_question(intent, text, region_hint)

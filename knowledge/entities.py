@@ -1,0 +1,85 @@
+"""What a question is about, read from its words: region, purchase channel, role, amount.
+
+Rasa's entity extractor marks the spans; these functions decide what they mean (and read the
+raw text too, so an entity Rasa missed is not lost).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.money import first_amount
+from knowledge.regions import Region, find_region
+
+CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
+    "toko_daring": ("toko daring", "tokodaring", "tko daring", "toko online", "e-marketplace",
+                    "marketplace", "kubar pelo", "pelo", "ppmse"),
+    "e_order": ("e-order", "eorder", "e order", "e-orde"),
+    "katalog": ("e-katalog", "ekatalog", "katalog elektronik", "katalog lokal", "katalog"),
+    "e_purchasing": ("e-purchasing", "epurchasing", "e purchasing"),
+    "pengadaan_langsung": ("pengadaan langsung", "pengadan langsung", "e-pengadaan langsung", "pl"),
+    "tender": ("tender cepat", "tender", "lelang", "pelelangan"),
+    "penunjukan_langsung": ("penunjukan langsung", "juksung"),
+    "swakelola": ("swakelola",),
+}  # fmt: skip
+
+CHANNEL_NAMES = {
+    "toko_daring": "Toko Daring",
+    "e_order": "e-Order",
+    "katalog": "Katalog Elektronik",
+    "e_purchasing": "e-Purchasing",
+    "pengadaan_langsung": "Pengadaan Langsung",
+    "tender": "Tender",
+    "penunjukan_langsung": "Penunjukan Langsung",
+    "swakelola": "Swakelola",
+}
+
+ROLE_ALIASES: dict[str, tuple[str, ...]] = {
+    "ppk": ("ppk", "pejabat pembuat komitmen"),
+    "pp": ("pp", "pejabat pengadaan"),
+    "pa_kpa": ("pa/kpa", "pa", "kpa", "pengguna anggaran", "kuasa pengguna anggaran"),
+    "pptk": ("pptk", "pejabat pelaksana teknis kegiatan"),
+    "pokja": ("pokja", "pokmil", "kelompok kerja"),
+    "bendahara": ("bendahara", "bpp", "bendahara pengeluaran"),
+    "penyedia": ("penyedia", "vendor", "pelaku usaha", "umkm", "umk", "koperasi", "rekanan"),
+    "ukpbj": ("ukpbj", "bagian pengadaan", "bpbj", "bppbj"),
+    "lpse": ("lpse",),
+    "inspektorat": ("inspektorat", "inspektur"),
+    "bpkad": ("bpkd", "bpkad", "bkad", "badan keuangan"),
+}  # fmt: skip
+
+
+def _normalise(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9/-]+", " ", text.lower()).strip() + " "
+
+
+def _first_alias(text: str, aliases: dict[str, tuple[str, ...]]) -> str | None:
+    padded = _normalise(text)
+    best: tuple[int, str] | None = None
+    for key, names in aliases.items():
+        for name in names:
+            position = padded.find(f" {name} ")
+            if position >= 0 and (best is None or position < best[0]):
+                best = (position, key)
+    return best[1] if best else None
+
+
+def find_channel(text: str) -> str | None:
+    return _first_alias(text, CHANNEL_ALIASES)
+
+
+def find_role(text: str) -> str | None:
+    return _first_alias(text, ROLE_ALIASES)
+
+
+@dataclass(frozen=True)
+class QuestionFacts:
+    amount: int | None
+    region: Region | None
+    channel: str | None
+    role: str | None
+
+
+def read_question(text: str) -> QuestionFacts:
+    return QuestionFacts(first_amount(text), find_region(text), find_channel(text), find_role(text))
