@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge import calculator
-from knowledge.entities import QuestionFacts, read_question
+from knowledge.entities import QuestionFacts, goods_match, read_question
 from knowledge.regions import Region, all_regions, get_region
 from knowledge.retrieval import Hit, default_index
 from knowledge.rules_loader import Rule
@@ -71,6 +71,8 @@ def _single(rule: Rule) -> str:
 def _fits(facts: QuestionFacts):  # noqa: ANN202 (a predicate)
     def keep(rule: Rule) -> bool:
         if facts.channel and rule.channel and rule.channel != facts.channel:
+            return False
+        if not goods_match(rule.goods, facts.goods):
             return False
         return not (
             facts.amount is not None and rule.value and not rule.value.contains(facts.amount)
@@ -159,7 +161,7 @@ def answer_calculation(text: str, region_hint: Region | None = None) -> Reply:
             "apa (Toko Daring, e-Order, pengadaan langsung)?",
             asks_region=True,
         )
-    calculation = calculator.calculate(facts.amount, region, facts.channel)
+    calculation = calculator.calculate(facts.amount, region, facts.channel, facts.goods)
     if not calculation.lines:
         return Reply(
             f"Dokumen {region.name} yang saya punya tidak menetapkan batas nilai untuk pesanan "

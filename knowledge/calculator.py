@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from knowledge.entities import CHANNEL_NAMES
+from knowledge.entities import CHANNEL_NAMES, goods_match
 from knowledge.money import rupiah
 from knowledge.regions import Region
 from knowledge.rules_loader import Rule, ValueBounds, all_rules
@@ -73,7 +73,12 @@ def default_channel(region: Region) -> str | None:
 
 
 def _line(question: str, amount: int, group: list[Rule]) -> CalcLine | None:
-    inside = [r for r in group if r.value and r.value.contains(amount)]
+    # The tightest band that holds the amount is the rule meant for it (e.g. up to Rp100 juta
+    # is Pengadaan Langsung even though Pelelangan Sederhana's "up to Rp200 juta" holds it too).
+    inside = sorted(
+        (r for r in group if r.value and r.value.contains(amount)),
+        key=lambda r: r.value.max if r.value.max is not None else float("inf"),
+    )
     label = QUESTION_LABELS[question]
     if question == "batas_kanal":
         rule = group[0]
@@ -92,16 +97,24 @@ def _line(question: str, amount: int, group: list[Rule]) -> CalcLine | None:
     return None
 
 
-def calculate(amount: int, region: Region, channel: str | None) -> Calculation:
+def _in_scope(rule: Rule, question: str, channel: str | None, goods: str | None) -> bool:
+    if rule.calc_question != question or not goods_match(rule.goods, goods):
+        return False
+    if question == "batas_kanal":
+        return channel is not None and rule.channel == channel
+    if question == "metode":
+        return True  # the method is the answer, whatever channel was named
+    return rule.channel is None or rule.channel == channel
+
+
+def calculate(
+    amount: int, region: Region, channel: str | None, goods: str | None = None
+) -> Calculation:
     rules = calc_rules(region)
     channel = channel or default_channel(region)
     lines = []
     for question in QUESTION_ORDER:
-        group = [
-            r
-            for r in rules
-            if r.calc_question == question and (r.channel is None or r.channel == channel)
-        ]
+        group = [r for r in rules if _in_scope(r, question, channel, goods)]
         if group and (line := _line(question, amount, group)):
             lines.append(line)
     return Calculation(amount, region, channel, tuple(lines))

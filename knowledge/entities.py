@@ -73,13 +73,36 @@ def find_role(text: str) -> str | None:
     return _first_alias(text, ROLE_ALIASES)
 
 
+def find_goods(text: str) -> str | None:
+    """The kind of procurement when it changes the rule: consultancy or construction work."""
+    lowered = text.lower()
+    if "konsultan" in lowered:
+        return "konsultansi"
+    if "konstruksi" in lowered or "pembangunan gedung" in lowered:
+        return "konstruksi"
+    return None
+
+
 @dataclass(frozen=True)
 class QuestionFacts:
     amount: int | None
     region: Region | None
     channel: str | None
     role: str | None
+    goods: str | None = None
 
 
 def read_question(text: str) -> QuestionFacts:
-    return QuestionFacts(first_amount(text), find_region(text), find_channel(text), find_role(text))
+    return QuestionFacts(
+        first_amount(text), find_region(text), find_channel(text), find_role(text), find_goods(text)
+    )
+
+
+def goods_match(rule_goods: str | None, asked: str | None) -> bool:
+    """Whether a rule about one kind of procurement applies to the kind asked about; when the
+    question names none, the general case (goods and other services) is meant."""
+    if rule_goods is None:
+        return True
+    if asked is None:
+        return "konsultansi" not in rule_goods and rule_goods != "pekerjaan_konstruksi"
+    return asked in rule_goods

@@ -100,3 +100,18 @@ def test_unknown_questions_get_the_helpdesk_not_a_guess():
     reply = answer("tanya_batas_nilai", "batas nilai pengadaan kapal selam nuklir antariksa")
     assert reply.rules == ()
     assert "helpdesk" in reply.text and "Rp" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "method"),
+    [
+        ("pengadaan barang 150jt di sukoharjo pakai metode apa", "Pelelangan Sederhana"),
+        ("jasa konsultan 60jt di sukoharjo metodenya apa", "Seleksi Sederhana"),
+        ("beli barang Rp100.000.000 di sukoharjo metode apa", "Pengadaan Langsung"),
+    ],
+)
+def test_sukoharjo_2010_methods_are_flagged_as_the_old_regime(message, method):
+    reply = answer("hitung_pesanan", message)
+    assert f"Metode (aturan 2010): {method}" in reply.text
+    assert reply.text.endswith("berbeda dari aturan 2021-2024.")
+    assert all(rule.document.regime == "lama" for rule in reply.rules)
