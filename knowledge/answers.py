@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from knowledge import calculator
 from knowledge.entities import QuestionFacts, goods_match, read_question
-from knowledge.regions import Region, all_regions, get_region
+from knowledge.money import find_amounts
+from knowledge.regions import Region, all_regions, get_region, strip_region_names
 from knowledge.retrieval import Hit, default_index
-from knowledge.rules_loader import Rule
+from knowledge.rules_loader import Rule, all_rules
 
 INTENT_TOPICS: dict[str, str] = {
     "tanya_batas_nilai": "batas_nilai",
@@ -35,7 +36,7 @@ INTENT_TOPICS: dict[str, str] = {
 CALCULATOR_INTENT = "hitung_pesanan"
 
 # Below these, a rule is not a confident answer to the question (tuned with `make eval`).
-MIN_COVERAGE = 0.45
+MIN_COVERAGE = 0.3
 MIN_SCORE = 1.0
 OLD_REGIME_NOTE = (
     "Catatan: ini aturan lama (Sukoharjo 2010); batas nilainya berbeda dari aturan 2021-2024."
@@ -61,9 +62,44 @@ def _first_sentence(text: str) -> str:
     return match.group(1) if match else text
 
 
+_LISTING_CUES = re.compile(
+    r"\b(apa (aja|saja|sj)|ngapain|tugas\w*|peran\w*|alur|langkah|tahap\w*|prosedur|syarat|"
+    r"dokumen|kewajiban|wajib)\b",
+    re.IGNORECASE,
+)
+
+
 def _single(rule: Rule) -> str:
     text = f"{rule.answer}\nSumber: {rule.citation}"
     if rule.document.regime == "lama":
+        text += f"\n{OLD_REGIME_NOTE}"
+    return text
+
+
+def _companions(hits: list[Hit], text: str) -> list[Rule]:
+    """The best rule plus the next ones from the same document that answer the question about
+    as well (a role's several duties, the steps of a procedure)."""
+    top = hits[0]
+    listing = bool(_LISTING_CUES.search(text))
+    ratio, most = (0.55, 4) if listing else (0.8, 2)
+    rules = [top.rule]
+    for hit in hits[1:]:
+        if len(rules) == most:
+            break
+        same_doc = hit.rule.document.id == top.rule.document.id
+        if same_doc and _confident(hit) and hit.score >= ratio * top.score:
+            rules.append(hit.rule)
+    return rules
+
+
+def _several(rules: list[Rule]) -> str:
+    if len(rules) == 1:
+        return _single(rules[0])
+    doc = rules[0].document
+    body = "\n".join(f"• {rule.answer}" for rule in rules)
+    sections = "; ".join(rule.section for rule in rules)
+    text = f"{body}\nSumber: {doc.short}, {sections} ({doc.region.name}, {doc.year})"
+    if doc.regime == "lama":
         text += f"\n{OLD_REGIME_NOTE}"
     return text
 
@@ -85,6 +121,13 @@ def _confident(hit: Hit) -> bool:
     return hit.coverage >= MIN_COVERAGE and hit.score >= MIN_SCORE
 
 
+def retrieval_query(text: str) -> str:
+    """The question without its amount and region: those filter rules, they do not rank them."""
+    for span in reversed(find_amounts(text)):
+        text = text[: span.start] + " " + text[span.end :]
+    return strip_region_names(text)
+
+
 def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region | None) -> list[Hit]:
     fits = _fits(facts)
 
@@ -93,7 +136,10 @@ def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region |
         in_region = region is None or rule.region.code == region.code
         return in_topic and in_region and fits(rule)
 
-    hits = default_index().search(text, keep, limit=40)
+    hits = default_index().search(retrieval_query(text), keep, limit=40)
+    if topic == "batas_nilai":
+        # A question about a limit wants the rule that states one.
+        hits.sort(key=lambda h: (h.rule.value is not None, h.score), reverse=True)
     if facts.role:
         # A question about a role's duty is about that role's rules first.
         hits.sort(key=lambda h: (facts.role in h.rule.roles, h.score), reverse=True)
@@ -121,9 +167,17 @@ def _ask_region(choices: list[Hit]) -> Reply:
     return Reply("\n".join(lines), tuple(h.rule for h in choices), asks_region=True)
 
 
+def region_of_channel(channel: str | None) -> Region | None:
+    """The one region whose documents regulate a channel (e-Order: DKI Jakarta), if only one."""
+    if channel is None:
+        return None
+    codes = {rule.region.code for rule in all_rules() if rule.channel == channel}
+    return get_region(codes.pop()) if len(codes) == 1 else None
+
+
 def answer_rule_question(intent: str, text: str, region_hint: Region | None = None) -> Reply:
     facts = read_question(text)
-    region = facts.region or region_hint
+    region = facts.region or region_of_channel(facts.channel) or region_hint
     topic = INTENT_TOPICS.get(intent)
     hits = _ranked(text, facts, topic, region)
     if not hits or not _confident(hits[0]):
@@ -131,15 +185,44 @@ def answer_rule_question(intent: str, text: str, region_hint: Region | None = No
         hits = _ranked(text, facts, None, region)
     if not hits or not _confident(hits[0]):
         return Reply(HELPDESK, region=region)
-    if region is not None:
-        return Reply(_single(hits[0].rule), (hits[0].rule,), region=region)
-    choices = _per_region(hits)
     top = hits[0]
-    # Other regions count only when their rule fits nearly as well as the best one.
-    choices = [h for h in choices if h.score >= 0.6 * top.score]
-    if len(choices) <= 1:
-        return Reply(_single(top.rule), (top.rule,), region=top.rule.region)
-    return _ask_region(choices[:4])
+    if region is None:
+        # Other regions count only when their rule fits nearly as well as the best one.
+        choices = [h for h in _per_region(hits) if h.score >= 0.6 * top.score]
+        if len(choices) > 1:
+            return _ask_region(choices[:4])
+    rules = _companions(hits, text)
+    return Reply(_several(rules), tuple(rules), region=region or top.rule.region)
+
+
+_CALC_CUES = (
+    ("penerimaan", re.compile(r"konfirmasi|bast|berita acara|serah terima|penerimaan", re.I)),
+    ("preferensi_harga", re.compile(r"preferensi|referensi harga", re.I)),
+    ("metode", re.compile(r"metode|lelang|pelelangan|seleksi|pengadaan langsung", re.I)),
+)
+
+
+def _asked_calc_question(text: str) -> str:
+    for question, cue in _CALC_CUES:
+        if cue.search(text):
+            return question
+    return "pelaksana"
+
+
+def _calc_per_region(facts: QuestionFacts, question: str, regions: list[Region]) -> Reply:
+    lines = ["Aturannya berbeda per wilayah:"]
+    rules = []
+    for region in regions:
+        calculation = calculator.calculate(facts.amount, region, facts.channel, facts.goods)
+        line = next((line for line in calculation.lines if line.question == question), None)
+        if line is None:
+            continue
+        old = " (aturan lama 2010)" if line.rule.document.regime == "lama" else ""
+        lines.append(f"• {region.name}{old}: {line.text}.\n  Sumber: {line.rule.citation}")
+        rules.append(line.rule)
+    names = ", ".join(r.region.name for r in rules)
+    lines.append(f"Wilayah Anda yang mana ({names})? Balas nama wilayahnya untuk hitungan lengkap.")
+    return Reply("\n".join(lines), tuple(rules), asks_region=True)
 
 
 def answer_calculation(text: str, region_hint: Region | None = None) -> Reply:
@@ -155,12 +238,15 @@ def answer_calculation(text: str, region_hint: Region | None = None) -> Reply:
         if len(codes) == 1:
             region = get_region(codes.pop())
     if region is None:
-        names = ", ".join(r.name for r in all_regions() if calculator.calc_rules(r))
-        return Reply(
-            f"Aturannya berbeda per wilayah ({names}). Wilayah Anda yang mana, dan lewat kanal "
-            "apa (Toko Daring, e-Order, pengadaan langsung)?",
-            asks_region=True,
-        )
+        question = _asked_calc_question(text)
+        candidates = [
+            r
+            for r in all_regions()
+            if any(rule.calc_question == question for rule in calculator.calc_rules(r))
+        ]
+        if len(candidates) != 1:
+            return _calc_per_region(facts, question, candidates)
+        region = candidates[0]
     calculation = calculator.calculate(facts.amount, region, facts.channel, facts.goods)
     if not calculation.lines:
         return Reply(

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from knowledge.money import first_amount
 from knowledge.regions import Region, find_region
 
+# In order of precedence: a message naming e-Order and e-Purchasing is about e-Order.
 CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
+    "e_order": ("e-order", "eorder", "e order", "e-orde"),
     "toko_daring": ("toko daring", "tokodaring", "tko daring", "toko online", "e-marketplace",
                     "marketplace", "kubar pelo", "pelo", "ppmse"),
-    "e_order": ("e-order", "eorder", "e order", "e-orde"),
     "katalog": ("e-katalog", "ekatalog", "katalog elektronik", "katalog lokal", "katalog"),
-    "e_purchasing": ("e-purchasing", "epurchasing", "e purchasing"),
     "pengadaan_langsung": ("pengadaan langsung", "pengadan langsung", "e-pengadaan langsung", "pl"),
-    "tender": ("tender cepat", "tender", "lelang", "pelelangan"),
     "penunjukan_langsung": ("penunjukan langsung", "juksung"),
+    "tender": ("tender cepat", "tender", "lelang", "pelelangan"),
     "swakelola": ("swakelola",),
+    "e_purchasing": ("e-purchasing", "epurchasing", "e purchasing"),
 }  # fmt: skip
 
 CHANNEL_NAMES = {
@@ -55,14 +56,12 @@ def _normalise(text: str) -> str:
 
 
 def _first_alias(text: str, aliases: dict[str, tuple[str, ...]]) -> str | None:
+    """The first key, in the dict's order of precedence, that the text names."""
     padded = _normalise(text)
-    best: tuple[int, str] | None = None
     for key, names in aliases.items():
-        for name in names:
-            position = padded.find(f" {name} ")
-            if position >= 0 and (best is None or position < best[0]):
-                best = (position, key)
-    return best[1] if best else None
+        if any(f" {name} " in padded for name in names):
+            return key
+    return None
 
 
 def find_channel(text: str) -> str | None:

@@ -17,27 +17,15 @@ _NUMBER_WORDS = (
     r"seribu|sejuta|puluh|belas|ratus|ribu|setengah)"
 )
 _SCALE = r"(?:triliun|trilyun|miliar|milyar|juta|jt|ribu|rb|k|m|t)"
-_MONEY = re.compile(
-    r"""
-    (?<![\w.,])
-    (?:
-        rp\.?\s*\d[\d.,]*(?:\s*"""
-    + _SCALE
-    + r""")?           # Rp50.000.000,00 / Rp 50 jt
-      | \d+(?:[.,]\d+)?\s*"""
-    + _SCALE
-    + r"""(?:an)?           # 50jt / 1,5 M / 200rb
-      | \d{1,3}(?:\.\d{3})+(?:,\d{1,2})?                      # 150.000.000 (no unit)
-      | (?:"""
-    + _NUMBER_WORDS
-    + r"""\s+)*"""
-    + _NUMBER_WORDS
-    + r"""\s+(?:triliun|miliar|milyar|juta|ribu)
-    )
-    (?![\w])
-    """,
-    re.IGNORECASE | re.VERBOSE,
+_SCALE_WORD = r"(?:triliun|trilyun|miliar|milyar|juta|ribu)"
+_ALTERNATIVES = (
+    rf"rp\.?\s*\d[\d.,]*(?:\s*{_SCALE})?",  # Rp50.000.000,00 / Rp 50 jt
+    rf"\d+(?:[.,]\d+)?\s*{_SCALE}(?:an)?",  # 50jt / 1,5 M / 200rb
+    r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?",  # 150.000.000 (no unit)
+    # lima puluh juta / seratus lima puluh juta / lima puluh juta lima ratus ribu
+    rf"(?:(?:{_NUMBER_WORDS}|{_SCALE_WORD})\s+)*{_NUMBER_WORDS}\s+{_SCALE_WORD}",
 )
+_MONEY = re.compile(rf"(?<![\w.,])(?:{'|'.join(_ALTERNATIVES)})(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,9 +48,20 @@ def find_amounts(text: str) -> list[MoneySpan]:
     return spans
 
 
+# "200jt lebih", "di atas 50 juta", "lebih dari Rp50.000.000": just past the amount.
+_ABOVE_BEFORE = re.compile(r"(di atas|diatas|lebih dari|lbh dari|melebihi)\s*$", re.IGNORECASE)
+_ABOVE_AFTER = re.compile(r"^\s*(lebih|lbh|an lebih)\b", re.IGNORECASE)
+
+
 def first_amount(text: str) -> int | None:
+    """The order value a question is about; "200jt lebih" means just above Rp200.000.000."""
     spans = find_amounts(text)
-    return spans[0].amount if spans else None
+    if not spans:
+        return None
+    span = spans[0]
+    if _ABOVE_BEFORE.search(text[: span.start]) or _ABOVE_AFTER.match(text[span.end :]):
+        return span.amount + 1
+    return span.amount
 
 
 def rupiah(amount: int) -> str:

@@ -64,6 +64,12 @@ def find_region(text: str) -> Region | None:
     return None
 
 
+def strip_region_names(text: str) -> str:
+    for name, _region in _names():
+        text = re.sub(rf"(?i)\b{re.escape(name.strip())}\b", " ", text)
+    return text
+
+
 def get_region(code: str) -> Region:
     for region in all_regions():
         if region.code == code:

@@ -35,8 +35,10 @@ class RuleIndex:
         self.rules = list(rules)
         self._terms = [set(rule_terms(r)) for r in self.rules]
         self._bm25 = BM25Okapi([rule_terms(r) for r in self.rules])
-        # Words no rule contains weigh most: a question about something else is not covered.
-        self._unknown_weight = max(self._bm25.idf.values()) + 1.0
+        # Words no rule contains (chat slang, other topics) weigh like an ordinary word: slang
+        # must not sink a good match, and an off-topic word still lowers the coverage.
+        idf = sorted(self._bm25.idf.values())
+        self._unknown_weight = idf[len(idf) // 2]
 
     def _weight(self, term: str) -> float:
         return max(self._bm25.idf.get(term, self._unknown_weight), 0.1)

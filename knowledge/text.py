@@ -4,6 +4,7 @@ stop words dropped."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -64,6 +65,31 @@ _INFORMAL = {"tko": "toko", "brp": "berapa", "sy": "saya", "utk": "untuk", "dgn"
              "pengadan": "pengadaan", "eorder": "e-order", "tokodaring": "toko daring"}  # fmt: skip
 
 
+# Chat words and acronyms spelled out the way the regulations write them (applied before
+# tokenising, so a phrase can expand to several words).
+_EXPANSIONS = {
+    "sp": "surat pesanan", "bast": "berita acara serah terima", "nego": "negosiasi",
+    "mamin": "makan minum", "konsumsi": "makan minum", "katering": "makan minum",
+    "vendor": "penyedia", "umkm": "usaha mikro kecil umk", "bapenda": "badan pendapatan daerah",
+    "diskominfo": "dinas komunikasi informatika", "kominfo": "komunikasi informatika",
+    "bkad": "badan keuangan aset daerah", "bpkad": "badan keuangan aset daerah",
+    "bpkd": "badan pengelolaan keuangan daerah", "kabag": "kepala bagian",
+    "disperindagkop": "dinas perdagangan koperasi", "ngapain": "tugas", "kerjanya": "tugas",
+    "tugasnya": "tugas", "perannya": "tugas", "nyetujuin": "menyetujui", "dipake": "dipakai",
+    "pake": "pakai", "sampe": "sampai", "smp": "sampai", "bayarnya": "bayar", "kpn": "kapan",
+    "hrs": "harus", "dtg": "datang", "pesen": "pesan", "dibayar": "bayar",
+    "dibayarkan": "bayar", "bikin": "membuat", "nerbitin": "terbit",
+    "ngasih": "memberikan", "ngawasin": "mengawasi", "nguji": "menguji", "max": "paling banyak",
+    "maks": "paling banyak", "maksimal": "paling banyak", "minimal": "paling sedikit",
+    "pdn": "produk dalam negeri", "ttd": "tanda tangan", "wa": "whatsapp",
+}  # fmt: skip
+_EXPANSION_RE = re.compile(r"\b(" + "|".join(map(re.escape, _EXPANSIONS)) + r")\b")
+
+
+def _expand(text: str) -> str:
+    return _EXPANSION_RE.sub(lambda m: _EXPANSIONS[m.group(1)], text)
+
+
 @cache
 def _pipeline() -> tuple[spacy.language.Language, dict[int, str], dict[int, str]]:
     nlp = spacy.blank("id")
@@ -82,7 +108,7 @@ def terms(text: str) -> list[str]:
     """Content terms of a text, normalised for matching."""
     nlp, lemmas, norms = _pipeline()
     out = []
-    for token in nlp.make_doc(text.lower()):
+    for token in nlp.make_doc(_expand(text.lower())):
         if token.is_punct or token.is_space:
             continue
         word = _INFORMAL.get(token.text, token.text)

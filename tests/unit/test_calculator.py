@@ -59,10 +59,18 @@ def test_e_order_limit_is_dki_only_and_exact():
     assert "Rp50.000.000 per transaksi" in over.text
 
 
-def test_calculation_without_region_or_channel_asks_which_region():
+def test_calculation_without_region_gives_each_regions_rule_and_asks():
     reply = answer("hitung_pesanan", "pesanan 150jt siapa yg proses")
     assert reply.asks_region and "Wilayah Anda yang mana" in reply.text
-    assert "Sumber:" not in reply.text
+    assert "• Kabupaten Kutai Barat: Yang memproses: Pejabat Pengadaan (PP)" in reply.text
+    assert "• Kabupaten Sukoharjo (aturan lama 2010): Yang memproses: Kelompok Kerja" in reply.text
+    assert reply.text.count("Sumber: ") == len(reply.rules) == 2
+
+
+def test_receipt_question_without_region_goes_to_the_only_region_with_that_rule():
+    reply = answer("hitung_pesanan", "SP 55jt cukup konfirmasi penerimaan?")
+    assert "Kabupaten Kutai Barat" in reply.text
+    assert "Dokumen penerimaan: berita acara serah terima (BAST)" in reply.text
 
 
 def test_calculation_without_amount_asks_for_it():

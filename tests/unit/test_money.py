@@ -49,3 +49,17 @@ def test_spans_point_at_the_text():
 def test_the_one_way_money_is_written():
     assert rupiah(150_000_000) == "Rp150.000.000"
     assert rupiah(50_000_001) == "Rp50.000.001"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("paket 200jt lebih dikit lewat toko daring", 200_000_001),
+        ("di atas 50 juta", 50_000_001),
+        ("lebih dari Rp50.000.000", 50_000_001),
+        ("SP lima puluh juta lima ratus ribu", 50_500_000),
+        ("pesanan 50jt lewat toko daring", 50_000_000),
+    ],
+)
+def test_just_above_an_amount(text, amount):
+    assert first_amount(text) == amount
