@@ -38,6 +38,8 @@ CALCULATOR_INTENT = "hitung_pesanan"
 # Below these, a rule is not a confident answer to the question (tuned with `make eval`).
 MIN_COVERAGE = 0.3
 MIN_SCORE = 1.0
+# A message no intent recognised must match a rule much more closely to be answered from it.
+MIN_COVERAGE_LONG_TAIL = 0.55
 OLD_REGIME_NOTE = (
     "Catatan: ini aturan lama (Sukoharjo 2010); batas nilainya berbeda dari aturan 2021-2024."
 )
@@ -45,6 +47,20 @@ HELPDESK = (
     "Maaf, saya belum menemukan aturan yang menjawab itu di dokumen yang saya punya (Kutai Barat "
     "2022, DKI Jakarta 2023 dan 2024, Penajam Paser Utara 2021, Sukoharjo 2010), jadi saya tidak "
     "mau menebak. Ketik 'helpdesk' untuk diteruskan ke petugas LPSE."
+)
+
+
+# Questions that point at regulations the assistant does not hold: answering them from these
+# regional documents would put a figure in the mouth of the wrong regulation.
+_OTHER_REGULATIONS = re.compile(
+    r"\b(perpres|peraturan presiden|perlem|peraturan lkpp|permen\w*|pmk|undang-undang|uu|sbu|"
+    r"standar biaya|spt|ktp)\b",
+    re.IGNORECASE,
+)
+OTHER_REGULATION = (
+    "Pertanyaan itu merujuk aturan lain (misalnya Perpres atau Peraturan LKPP) yang tidak ada di "
+    "dokumen saya; saya hanya memegang aturan Kutai Barat 2022, DKI Jakarta 2023 dan 2024, "
+    "Penajam Paser Utara 2021, dan Sukoharjo 2010. Ketik 'helpdesk' untuk bertanya ke petugas LPSE."
 )
 
 
@@ -117,8 +133,8 @@ def _fits(facts: QuestionFacts):  # noqa: ANN202 (a predicate)
     return keep
 
 
-def _confident(hit: Hit) -> bool:
-    return hit.coverage >= MIN_COVERAGE and hit.score >= MIN_SCORE
+def _confident(hit: Hit, min_coverage: float = MIN_COVERAGE) -> bool:
+    return hit.coverage >= min_coverage and hit.score >= MIN_SCORE
 
 
 def retrieval_query(text: str) -> str:
@@ -176,6 +192,8 @@ def region_of_channel(channel: str | None) -> Region | None:
 
 
 def answer_rule_question(intent: str, text: str, region_hint: Region | None = None) -> Reply:
+    if _OTHER_REGULATIONS.search(text):
+        return Reply(OTHER_REGULATION)
     facts = read_question(text)
     region = facts.region or region_of_channel(facts.channel) or region_hint
     topic = INTENT_TOPICS.get(intent)
@@ -183,7 +201,8 @@ def answer_rule_question(intent: str, text: str, region_hint: Region | None = No
     if not hits or not _confident(hits[0]):
         # Long tail: the intent's topic may be wrong; look at every rule before giving up.
         hits = _ranked(text, facts, None, region)
-    if not hits or not _confident(hits[0]):
+    floor = MIN_COVERAGE if topic else MIN_COVERAGE_LONG_TAIL
+    if not hits or not _confident(hits[0], floor):
         return Reply(HELPDESK, region=region)
     top = hits[0]
     if region is None:

@@ -38,9 +38,9 @@ async def test_each_document_answers_with_its_citation(assistant, message, facts
         ("pesanan 50.000.001 lewat toko daring di kubar perlu BAST?", "berita acara serah terima",
          "konfirmasi penerimaan"),
         ("pesanan 150jt lewat toko daring di kubar, siapa yg proses & perlu BAST?",
-         "Yang memproses: Pejabat Pengadaan (PP)", "PA/KPA selaku PPK"),
-        ("SP Rp200.000.001 lewat tko daring kubar siapa yg proses", "PA/KPA selaku PPK",
-         "Yang memproses: Pejabat Pengadaan (PP)"),
+         "Yang memproses: Pejabat Pengadaan (PP)", "Yang memproses: PA/KPA selaku PPK"),
+        ("SP Rp200.000.001 lewat tko daring kubar siapa yg proses",
+         "Yang memproses: PA/KPA selaku PPK", "Yang memproses: Pejabat Pengadaan (PP)"),
     ],
 )  # fmt: skip
 async def test_calculator_boundaries(assistant, message, expected, not_expected):
@@ -59,7 +59,7 @@ async def test_a_question_without_region_asks_and_the_answer_follows(assistant):
     assert "Pejabat Pengadaan (PP)" in second
     # The region is remembered for the next question.
     third = await ask(assistant, sender, "kalau 250jt gmn siapa yg proses")
-    assert "PA/KPA selaku PPK" in third
+    assert "Yang memproses: PA/KPA selaku PPK" in third
 
 
 async def test_provisioned_officer_gets_their_own_region(assistant):
