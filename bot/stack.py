@@ -115,16 +115,12 @@ def _detach_and_follow_parent() -> None:
 
 
 def _child_env(settings: Settings) -> dict[str, str]:
-    env = dict(os.environ)
+    env = training.rasa_env()
     env.update(
         {
             "ASISTEN_DATA_DIR": str(settings.data_dir),
             "DATABASE_URL": settings.database_url,
-            "PYTHONPATH": str(REPO_ROOT),
             "PYTHONUNBUFFERED": "1",
-            "RASA_TELEMETRY_ENABLED": "false",
-            "TF_CPP_MIN_LOG_LEVEL": "2",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             # rasa-sdk binds 0.0.0.0 unless told otherwise; keep it on the same host as Rasa.
             "SANIC_HOST": settings.host,
         }

@@ -7,6 +7,7 @@ model is retrained only when one of them changes; models are named ``asisten-<fi
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,18 @@ def rasa_executable(settings: Settings) -> Path:
     return exe
 
 
+def rasa_env() -> dict[str, str]:
+    """Environment for Rasa processes: no telemetry or error reports (this network is closed),
+    and the repository on the path, as the Rasa server and action server have it."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(REPO_ROOT),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
+
+
 def ensure_model(settings: Settings, *, force: bool = False, quiet: bool = False) -> Path:
     """Return the model for the current inputs, training it first if it does not exist yet."""
     target = model_path(settings)
@@ -73,7 +86,9 @@ def ensure_model(settings: Settings, *, force: bool = False, quiet: bool = False
     log = settings.log_dir / "train.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w") as out:
-        result = subprocess.run(command, cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT)
+        result = subprocess.run(
+            command, cwd=REPO_ROOT, env=rasa_env(), stdout=out, stderr=subprocess.STDOUT
+        )
     if result.returncode != 0 or not target.exists():
         tail = "".join(log.read_text(errors="replace").splitlines(keepends=True)[-15:])
         print(tail, file=sys.stderr)
