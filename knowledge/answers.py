@@ -251,11 +251,7 @@ def answer_calculation(text: str, region_hint: Region | None = None) -> Reply:
             'Berapa nilai pesanannya? Tulis angkanya, misalnya: "pesanan 150jt lewat toko daring '
             'di kubar, siapa yang proses dan perlu BAST?"'
         )
-    region = facts.region or region_hint
-    if region is None and facts.channel:
-        codes = calculator.regions_for_channel(facts.channel)
-        if len(codes) == 1:
-            region = get_region(codes.pop())
+    region = facts.region or region_of_channel(facts.channel) or region_hint
     if region is None:
         question = _asked_calc_question(text)
         candidates = [

@@ -62,10 +62,6 @@ def calc_rules(region: Region | None = None) -> list[Rule]:
     ]
 
 
-def regions_for_channel(channel: str) -> set[str]:
-    return {r.region.code for r in calc_rules() if r.channel == channel}
-
-
 def default_channel(region: Region) -> str | None:
     """The channel a region's calculator rules are written for, when there is just one."""
     channels = {r.channel for r in calc_rules(region) if r.channel}
