@@ -73,7 +73,11 @@ def ensure_model(settings: Settings, *, force: bool = False, quiet: bool = False
             print(f"Model sudah sesuai data terbaru, tidak perlu dilatih ulang: {target.name}")
         return target
     settings.models_dir.mkdir(parents=True, exist_ok=True)
-    print(f"Melatih model Rasa ({target.name}); ini memakan sekitar satu menit...", flush=True)
+    print(
+        f"Melatih model Rasa ({target.name}); ini memakan beberapa menit "
+        "(sekitar 4 di mesin 2 inti)...",
+        flush=True,
+    )
     command = [
         str(rasa_executable(settings)), "train",
         "--config", str(CONFIG_FILE),
