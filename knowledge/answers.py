@@ -9,7 +9,7 @@ each region's rule on its own line with its own citation and asks which region a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from knowledge import calculator
 from knowledge.entities import QuestionFacts, goods_match, read_question
@@ -70,7 +70,6 @@ class Reply:
     rules: tuple[Rule, ...] = ()
     asks_region: bool = False
     region: Region | None = None
-    notes: tuple[str, ...] = field(default=())
 
 
 def _first_sentence(text: str) -> str:
@@ -83,13 +82,6 @@ _LISTING_CUES = re.compile(
     r"dokumen|kewajiban|wajib)\b",
     re.IGNORECASE,
 )
-
-
-def _single(rule: Rule) -> str:
-    text = f"{rule.answer}\nSumber: {rule.citation}"
-    if rule.document.regime == "lama":
-        text += f"\n{OLD_REGIME_NOTE}"
-    return text
 
 
 def _companions(hits: list[Hit], text: str) -> list[Rule]:
@@ -108,11 +100,11 @@ def _companions(hits: list[Hit], text: str) -> list[Rule]:
     return rules
 
 
-def _several(rules: list[Rule]) -> str:
-    if len(rules) == 1:
-        return _single(rules[0])
+def _answer_text(rules: list[Rule]) -> str:
+    """The rules' answers (bulleted when several) and one citation line for their document."""
     doc = rules[0].document
-    body = "\n".join(f"• {rule.answer}" for rule in rules)
+    bullets = [f"• {rule.answer}" for rule in rules]
+    body = rules[0].answer if len(rules) == 1 else "\n".join(bullets)
     sections = "; ".join(rule.section for rule in rules)
     text = f"{body}\nSumber: {doc.short}, {sections} ({doc.region.name}, {doc.year})"
     if doc.regime == "lama":
@@ -211,7 +203,7 @@ def answer_rule_question(intent: str, text: str, region_hint: Region | None = No
         if len(choices) > 1:
             return _ask_region(choices[:4])
     rules = _companions(hits, text)
-    return Reply(_several(rules), tuple(rules), region=region or top.rule.region)
+    return Reply(_answer_text(rules), tuple(rules), region=region or top.rule.region)
 
 
 _CALC_CUES = (
