@@ -163,6 +163,10 @@ def summarise(items: list[Item], outcomes: list[dict[str, Any]]) -> dict[str, An
             3,
         ),
         "wrong": [o for o in outcomes if o["problems"]],
+        # Every prediction, for error analysis without rerunning the model.
+        "predictions": [
+            {"q": o["q"], "intent": o["intent"], "predicted": o["predicted"]} for o in outcomes
+        ],
     }
 
 
@@ -174,7 +178,7 @@ def main() -> None:
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     for key, value in summary.items():
-        if key != "wrong":
+        if key not in ("wrong", "predictions"):
             print(f"{key}: {value}")
     print(f"salah: {len(summary['wrong'])} (rinciannya di {RESULTS.relative_to(REPO_ROOT)})")
 

@@ -112,6 +112,28 @@ def _answer_text(rules: list[Rule]) -> str:
     return text
 
 
+_ASKS_NUMBER = re.compile(r"\b(berapa|brp|brpa|berpa|berapakah)\b", re.IGNORECASE)
+# What kind of number a "berapa" question wants, and how an answer shows one.
+_NUMBER_KINDS = (
+    (re.compile(r"\bpersen|%", re.I), re.compile(r"\d\s*%|persen", re.I)),
+    (re.compile(r"\b(hari|minggu|bulan|tahun|lama|kapan)\b", re.I),
+     re.compile(r"\d|hari|bulan|tahun|triwulan|semester|tanggal", re.I)),
+    (re.compile(r"\b(nilai|batas\w*|harga|honor\w*|biaya|tarif|rp|juta|jt|max|maks\w*)\b", re.I),
+     re.compile(r"Rp\d", re.I)),
+)  # fmt: skip
+
+
+def _states_asked_number(text: str):  # noqa: ANN202 (a predicate)
+    """A question asking "berapa" is answered only by a rule that states such a number: a rule
+    without one answers another question (a national target, a tax rate, an honorarium)."""
+    if not _ASKS_NUMBER.search(text):
+        return lambda _rule: True
+    for asked, shown in _NUMBER_KINDS:
+        if asked.search(text):
+            return lambda rule: bool(shown.search(rule.answer))
+    return lambda rule: bool(re.search(r"\d|satu|dua|tiga|empat|lima", rule.answer))
+
+
 def _fits(facts: QuestionFacts):  # noqa: ANN202 (a predicate)
     def keep(rule: Rule) -> bool:
         if facts.channel and rule.channel and rule.channel != facts.channel:
@@ -138,19 +160,22 @@ def retrieval_query(text: str) -> str:
 
 def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region | None) -> list[Hit]:
     fits = _fits(facts)
+    states_number = _states_asked_number(text)
 
     def keep(rule: Rule) -> bool:
         in_topic = topic is None or topic in rule.topics
         in_region = region is None or rule.region.code == region.code
-        return in_topic and in_region and fits(rule)
+        return in_topic and in_region and fits(rule) and states_number(rule)
 
     hits = default_index().search(retrieval_query(text), keep, limit=40)
     if topic == "batas_nilai":
         # A question about a limit wants the rule that states one.
-        hits.sort(key=lambda h: (h.rule.value is not None, h.score), reverse=True)
+        hits.sort(key=lambda h: (_confident(h) and h.rule.value is not None, h.score), reverse=True)
     if facts.role:
         # A question about a role's duty is about that role's rules first.
-        hits.sort(key=lambda h: (facts.role in h.rule.roles, h.score), reverse=True)
+        hits.sort(
+            key=lambda h: (_confident(h) and facts.role in h.rule.roles, h.score), reverse=True
+        )
     return hits
 
 

@@ -34,6 +34,19 @@ _EXTRA_STOP = {
     "mohon",
     "info",
     "informasi",
+    "aja",
+    "sj",
+    "deh",
+    "nih",
+    "tuh",
+    "kab",
+    "gan",
+    "sbg",
+    "jg",
+    "lg",
+    "udh",
+    "udah",
+    "loh",
 }
 _KEEP = {
     "pp",
@@ -104,6 +117,45 @@ def _table_get(table: dict[int, str], word: str) -> str | None:
     return table.get(get_string_id(word))
 
 
+_REDUPLICATED = re.compile(r"^(\w+?)(?:2|-\1)$")  # jenis2, jenis-jenis
+_STRETCHED = re.compile(r"(\w)\1+$")  # ajaa, siapaaa
+
+
+def _plain_word(word: str) -> str:
+    """A chat spelling reduced to the word: reduplication and stretched endings undone."""
+    if match := _REDUPLICATED.match(word):
+        word = match.group(1)
+    if len(word) > 3 and not _table_get(_pipeline()[1], word):
+        word = _STRETCHED.sub(r"\1", word)
+    return word
+
+
+def lemma(word: str) -> str:
+    return _table_get(_pipeline()[1], word) or word
+
+
+# Jakarta-style chat verbs: ng-/nge-/ny-/n- prefixes and the -in suffix (nyiapin -> siap,
+# ngawasin -> awas, nerbitin -> terbit), tried only for words the regulations do not contain.
+_CHAT_PREFIXES = (("nge", ""), ("ng", ""), ("ng", "k"), ("ny", "s"), ("ny", "c"), ("n", "t"),
+                  ("m", "p"), ("di", ""), ("ke", ""))  # fmt: skip
+_CHAT_SUFFIXES = ("in", "kan", "i", "an", "nya", "")
+
+
+def stem_candidates(word: str) -> list[str]:
+    """Possible base words of an informal verb, most likely first."""
+    out = []
+    for suffix in _CHAT_SUFFIXES:
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[: len(word) - len(suffix)] if suffix else word
+        for prefix, replacement in _CHAT_PREFIXES:
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
+                out.append(lemma(replacement + stem[len(prefix) :]))
+        if suffix and len(stem) >= 3:
+            out.append(lemma(stem))
+    return out
+
+
 def terms(text: str) -> list[str]:
     """Content terms of a text, normalised for matching."""
     nlp, lemmas, norms = _pipeline()
@@ -111,7 +163,8 @@ def terms(text: str) -> list[str]:
     for token in nlp.make_doc(_expand(text.lower())):
         if token.is_punct or token.is_space:
             continue
-        word = _INFORMAL.get(token.text, token.text)
+        word = _plain_word(_INFORMAL.get(token.text, token.text))
+        word = _INFORMAL.get(word, word)
         word = _table_get(norms, word) or word
         if word in _KEEP:
             out.append(word)
