@@ -23,7 +23,7 @@ import yaml
 from benchmarks.deployment import private_deployment
 from bot.rasa_client import RasaClient
 from bot.settings import REPO_ROOT, Settings
-from knowledge.money import find_amounts
+from knowledge.money import find_amounts, first_amount
 from knowledge.rules_loader import all_rules
 
 DEV_SETS = sorted((REPO_ROOT / "tests" / "eval").glob("regulation_dev_*.yml"))
@@ -74,7 +74,8 @@ def judge(item: Item, reply: str, figures: set[int]) -> list[str]:
         return problems
     problems += [f"missing {e!r}" for e in item.expect if e.lower() not in lower]
     problems += [f"forbidden {f!r}" for f in item.forbid if f.lower() in lower]
-    allowed = figures | {a.amount for a in find_amounts(item.q)}
+    # The question's own amounts, as written and as read ("200jt lebih" is Rp200.000.001).
+    allowed = figures | {a.amount for a in find_amounts(item.q)} | {first_amount(item.q)}
     problems += [f"unknown figure {a.text}" for a in find_amounts(reply) if a.amount not in allowed]
     return problems
 

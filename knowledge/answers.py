@@ -39,8 +39,12 @@ CALCULATOR_INTENT = "hitung_pesanan"
 MIN_COVERAGE = 0.3
 MIN_SCORE = 1.0
 TOPIC_BOOST = 1.2  # the intent topic's weight in ranking (tuned with `make eval`)
+ROLE_BOOST = 1.2  # a named role's, or for a limit question a limit's, weight in ranking
 # A message no intent recognised must match a rule much more closely to be answered from it.
 MIN_COVERAGE_LONG_TAIL = 0.55
+# A rule added under a calculation must fit the question about as closely.
+CALC_EXTRA_COVERAGE = 0.5
+REGION_RATIO = 0.6  # another region is listed when its rule scores at least this share of the best
 OLD_REGIME_NOTE = (
     "Catatan: ini aturan lama (Sukoharjo 2010); batas nilainya berbeda dari aturan 2021-2024."
 )
@@ -171,20 +175,20 @@ def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region |
         return in_region and fits(rule) and states_number(rule)
 
     hits = default_index().search(retrieval_query(text), keep, limit=40)
-    if topic:
-        # The intent's topic is a preference, not a wall: a misread intent must not hide the rule.
-        hits = [
-            replace(h, score=h.score * TOPIC_BOOST) if topic in h.rule.topics else h for h in hits
-        ]
-        hits.sort(key=lambda h: h.score, reverse=True)
-    if topic == "batas_nilai":
-        # A question about a limit wants the rule that states one.
-        hits.sort(key=lambda h: (_confident(h) and h.rule.value is not None, h.score), reverse=True)
-    if facts.role:
-        # A question about a role's duty is about that role's rules first.
-        hits.sort(
-            key=lambda h: (_confident(h) and facts.role in h.rule.roles, h.score), reverse=True
-        )
+
+    def weight(hit: Hit) -> float:
+        # Preferences, not walls: a misread intent or role must not hide the rule asked about.
+        boost = 1.0
+        if topic and topic in hit.rule.topics:
+            boost *= TOPIC_BOOST
+        if facts.role and facts.role in hit.rule.roles:
+            boost *= ROLE_BOOST  # a question naming a role is about that role's rules first
+        if topic == "batas_nilai" and hit.rule.value is not None:
+            boost *= ROLE_BOOST  # a question about a limit wants the rule that states one
+        return boost
+
+    hits = [replace(h, score=h.score * weight(h)) for h in hits]
+    hits.sort(key=lambda h: h.score, reverse=True)
     return hits
 
 
@@ -233,7 +237,7 @@ def answer_rule_question(intent: str, text: str, region_hint: Region | None = No
     top = hits[0]
     if region is None:
         # Other regions count only when their rule fits nearly as well as the best one.
-        choices = [h for h in _per_region(hits) if h.score >= 0.6 * top.score]
+        choices = [h for h in _per_region(hits) if h.score >= REGION_RATIO * top.score]
         if len(choices) > 1:
             return _ask_region(choices[:4])
     rules = _companions(hits, text)
@@ -270,6 +274,17 @@ def _calc_per_region(facts: QuestionFacts, question: str, regions: list[Region])
     return Reply("\n".join(lines), tuple(rules), asks_region=True)
 
 
+def _beyond_calculation(
+    text_asked: str, facts: QuestionFacts, region: Region, rules: tuple[Rule, ...]
+) -> Rule | None:
+    """The rule that answers what the calculator does not (when the supplier is paid, whether a
+    receipt is enough), for this region and amount, when one fits the question closely."""
+    hits = _ranked(text_asked, facts, None, region)
+    if hits and _confident(hits[0], CALC_EXTRA_COVERAGE) and hits[0].rule not in rules:
+        return hits[0].rule
+    return None
+
+
 def answer_calculation(text: str, region_hint: Region | None = None) -> Reply:
     facts = read_question(text)
     if facts.amount is None:
@@ -296,7 +311,11 @@ def answer_calculation(text: str, region_hint: Region | None = None) -> Reply:
             "petugas LPSE.",
             region=region,
         )
-    return Reply(calculator.render(calculation), calculation.rules, region=region)
+    reply, rules = calculator.render(calculation), calculation.rules
+    if extra := _beyond_calculation(text, facts, region, rules):
+        reply += f"\nJuga berlaku: {extra.answer}\n   Sumber: {extra.citation}"
+        rules = (*rules, extra)
+    return Reply(reply, rules, region=region)
 
 
 def answer(intent: str, text: str, region_hint: Region | None = None) -> Reply:
