@@ -156,11 +156,21 @@ def _confident(hit: Hit, min_coverage: float = MIN_COVERAGE) -> bool:
     return hit.coverage >= min_coverage and hit.score >= MIN_SCORE
 
 
+# "menurut Peraturan Bupati Sukoharjo Nomor 40 Tahun 2010": the document named by its number
+# says where to look, not what is asked (its words would pull the document's title rule up).
+_DOCUMENT_REFERENCE = re.compile(
+    r"\b(peraturan|perbup|instruksi|inbup|ingub|insekda|keputusan)\b[\w\s.]{0,40}?"
+    r"\b(nomor|no\.?)\s*[\w./-]*\d[\w./-]*(\s+(tahun|thn|th)\s+\d{4})?",
+    re.IGNORECASE,
+)
+
+
 def retrieval_query(text: str) -> str:
-    """The question without its amount and region: those filter rules, they do not rank them."""
+    """The question without its amount, region and document number: those filter rules, they
+    do not rank them."""
     for span in reversed(find_amounts(text)):
         text = text[: span.start] + " " + text[span.end :]
-    return strip_region_names(text)
+    return strip_region_names(_DOCUMENT_REFERENCE.sub(" ", text))
 
 
 def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region | None) -> list[Hit]:
@@ -274,11 +284,21 @@ def _calc_per_region(facts: QuestionFacts, question: str, regions: list[Region])
     return Reply("\n".join(lines), tuple(rules), asks_region=True)
 
 
+# What an order question may ask that the calculator does not compute.
+_BEYOND_CALCULATOR = re.compile(
+    r"bayar|kapan|kuitansi|kwitansi|\bspk\b|perjanjian|kontrak|tanda ?tangan|ditandatangan\w*|"
+    r"\bpesen\b|memesan|jaminan|uang muka|pajak|bukti",
+    re.IGNORECASE,
+)
+
+
 def _beyond_calculation(
     text_asked: str, facts: QuestionFacts, region: Region, rules: tuple[Rule, ...]
 ) -> Rule | None:
     """The rule that answers what the calculator does not (when the supplier is paid, whether a
     receipt is enough), for this region and amount, when one fits the question closely."""
+    if not _BEYOND_CALCULATOR.search(text_asked):
+        return None
     hits = _ranked(text_asked, facts, None, region)
     if hits and _confident(hits[0], CALC_EXTRA_COVERAGE) and hits[0].rule not in rules:
         return hits[0].rule

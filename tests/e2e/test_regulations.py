@@ -31,6 +31,25 @@ async def test_each_document_answers_with_its_citation(assistant, message, facts
 
 
 @pytest.mark.parametrize(
+    ("message", "facts", "source"),
+    [
+        # chat verb (ngawasin) and a typo (tko)
+        ("ngawasin transaksi tko daring kubar siapa", ["Kepala Bagian Pengadaan Barang/Jasa"],
+         "Inbup Kubar"),
+        # reduplication (jenis2), a stretched word (ajaa), the short region name (skh)
+        ("jenis2 spp di skh apa ajaa", ["SPP-UP", "SPP-LS"], "Perbup Sukoharjo"),
+        # a wrong guess of a limit is corrected, not taken as the order value
+        ("batas eorder dki 100jt kan?", ["Rp50.000.000"], "Ingub DKI No. 1/2023"),
+    ],
+)  # fmt: skip
+async def test_informal_and_misspelled_questions(assistant, message, facts, source):
+    reply = await ask(assistant, f"informal-{message}", message)
+    for fact in facts:
+        assert fact in reply
+    assert f"Sumber: {source}" in reply
+
+
+@pytest.mark.parametrize(
     ("message", "expected", "not_expected"),
     [
         ("pesanan 50jt lewat toko daring di kubar perlu BAST?", "konfirmasi penerimaan",
