@@ -76,8 +76,9 @@ _INFORMAL = {"tko": "toko", "brp": "berapa", "sy": "saya", "utk": "untuk", "dgn"
              "ga": "tidak", "gak": "tidak", "nggak": "tidak", "gk": "tidak", "jd": "jadi",
              "sm": "sama", "dr": "dari", "krn": "karena", "bs": "bisa", "blm": "belum",
              "dlm": "dalam", "tdk": "tidak", "sdh": "sudah", "sblm": "sebelum", "stlh": "setelah",
-             "msh": "masih", "klo": "kalau", "kalo": "kalau", "bgmn": "bagaimana", "tsb": "tersebut",
-             "pengadan": "pengadaan", "eorder": "e-order", "tokodaring": "toko daring"}  # fmt: skip
+             "msh": "masih", "klo": "kalau", "kalo": "kalau", "bgmn": "bagaimana",
+             "tsb": "tersebut", "pengadan": "pengadaan", "eorder": "e-order",
+             "tokodaring": "toko daring"}  # fmt: skip
 
 
 # Chat words and acronyms spelled out the way the regulations write them (applied before
