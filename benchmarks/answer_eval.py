@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,6 +164,9 @@ def summarise(items: list[Item], outcomes: list[dict[str, Any]]) -> dict[str, An
             sum(1 for o in stated_rule if o["intent"] != "out_of_scope") / max(1, len(stated_rule)),
             3,
         ),
+        # Phone-screen length of what the assistant says (characters per reply).
+        "reply_chars_median": int(statistics.median(len(o["reply"]) for o in outcomes)),
+        "reply_chars_p90": int(statistics.quantiles([len(o["reply"]) for o in outcomes], n=10)[-1]),
         "wrong": [o for o in outcomes if o["problems"]],
         # Every prediction, for error analysis without rerunning the model.
         "predictions": [
