@@ -77,6 +77,19 @@ class Reply:
     region: Region | None = None
 
 
+def _without_region_lead(rule: Rule) -> str:
+    """The answer without its opening "Di Kutai Barat, " when a line already names the region."""
+    lead = re.match(r"Di ([^,]{3,50}), (.)", rule.answer)
+    if (
+        lead
+        and rule.region.name.split(" ", 1)[-1] in lead.group(1)
+        and "Toko Daring" not in lead.group(1)
+    ):
+        rest = rule.answer[lead.end(2) - 1 :]
+        return rest[0].upper() + rest[1:]
+    return rule.answer
+
+
 def _first_sentence(text: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", text)
     return match.group(1) if match else text
@@ -108,7 +121,8 @@ def _companions(hits: list[Hit], text: str) -> list[Rule]:
 def _answer_text(rules: list[Rule]) -> str:
     """The rules' answers (bulleted when several) and one citation line for their document."""
     doc = rules[0].document
-    bullets = [f"• {rule.answer}" for rule in rules]
+    # The first bullet says where; the others need not repeat it (a phone screen is short).
+    bullets = [f"• {rules[0].answer}"] + [f"• {_without_region_lead(r)}" for r in rules[1:]]
     body = rules[0].answer if len(rules) == 1 else "\n".join(bullets)
     sections = "; ".join(rule.section for rule in rules)
     text = f"{body}\nSumber: {doc.short}, {sections} ({doc.region.name}, {doc.year})"
@@ -216,7 +230,8 @@ def _ask_region(choices: list[Hit]) -> Reply:
         rule = hit.rule
         old = " (aturan lama 2010)" if rule.document.regime == "lama" else ""
         lines.append(
-            f"• {rule.region.name}{old}: {_first_sentence(rule.answer)}\n  Sumber: {rule.citation}"
+            f"• {rule.region.name}{old}: {_first_sentence(_without_region_lead(rule))}\n"
+            f"  Sumber: {rule.citation}"
         )
     names = ", ".join(h.rule.region.name for h in choices)
     lines.append(f"Wilayah Anda yang mana ({names})? Balas nama wilayahnya untuk jawaban lengkap.")
