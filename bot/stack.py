@@ -150,7 +150,8 @@ def services(settings: Settings, model: Path) -> list[Service]:
             [rasa, "run", "--model", str(model), "--endpoints", str(endpoints),
              "--credentials", str(credentials), "--interface", settings.host,
              "--port", str(settings.rasa_port), "--enable-api",
-             "--auth-token", settings.rasa_token()],
+             # One argument: a token starting with "-" must not read as an option.
+             f"--auth-token={settings.rasa_token()}"],
             f"{settings.rasa_url}/",
             RASA_START_TIMEOUT_S,
         ),

@@ -104,7 +104,10 @@ def trained_model() -> Path:
 @pytest.fixture(scope="session")
 def assistant(trained_model, tmp_path_factory) -> Iterator[RunningAssistant]:
     data_dir = tmp_path_factory.mktemp("deployment")
-    env = app_env(data_dir, ASISTEN_MODELS_DIR=str(trained_model.parent))
+    # A token that looks like an option: a generated one starts with "-" one time in 64.
+    env = app_env(
+        data_dir, ASISTEN_MODELS_DIR=str(trained_model.parent), RASA_TOKEN="-Xy_e2e-token"
+    )
     running = start_assistant(env, data_dir / "bot-run.out")
     yield running
     stop(running)
