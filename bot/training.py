@@ -75,7 +75,7 @@ def ensure_model(settings: Settings, *, force: bool = False, quiet: bool = False
     settings.models_dir.mkdir(parents=True, exist_ok=True)
     print(
         f"Melatih model Rasa ({target.name}); ini memakan beberapa menit "
-        "(sekitar 12 di mesin 2 inti)...",
+        "(6 sampai 12 di mesin 2 inti)...",
         flush=True,
     )
     command = [
