@@ -21,29 +21,17 @@ async def ask(assistant, sender: str, message: str) -> str:
         ("impor boleh brp persen dr rencana pengadaan di dki 2024", ["5%"], "Insekda DKI"),
         ("lpse ppu tugasnya apa aja", ["LPSE"], "Perbup PPU"),
         ("sp2d diterbitkan siapa di sukoharjo", ["SP2D"], "Perbup Sukoharjo"),
-    ],
-)  # fmt: skip
-async def test_each_document_answers_with_its_citation(assistant, message, facts, source):
-    reply = await ask(assistant, f"doc-{source}", message)
-    for fact in facts:
-        assert fact in reply
-    assert f"Sumber: {source}" in reply
-
-
-@pytest.mark.parametrize(
-    ("message", "facts", "source"),
-    [
-        # chat verb (ngawasin) and a typo (tko)
+        # informal and misspelled: a chat verb (ngawasin) and a typo (tko); reduplication
+        # (jenis2), a stretched word (ajaa) and a short region name (skh); a wrong guess of a
+        # limit, corrected rather than taken as the order value
         ("ngawasin transaksi tko daring kubar siapa", ["Kepala Bagian Pengadaan Barang/Jasa"],
          "Inbup Kubar"),
-        # reduplication (jenis2), a stretched word (ajaa), the short region name (skh)
         ("jenis2 spp di skh apa ajaa", ["SPP-UP", "SPP-LS"], "Perbup Sukoharjo"),
-        # a wrong guess of a limit is corrected, not taken as the order value
         ("batas eorder dki 100jt kan?", ["Rp50.000.000"], "Ingub DKI No. 1/2023"),
     ],
 )  # fmt: skip
-async def test_informal_and_misspelled_questions(assistant, message, facts, source):
-    reply = await ask(assistant, f"informal-{message}", message)
+async def test_answers_cite_their_document(assistant, message, facts, source):
+    reply = await ask(assistant, f"doc-{message}", message)
     for fact in facts:
         assert fact in reply
     assert f"Sumber: {source}" in reply
