@@ -38,8 +38,9 @@ CALCULATOR_INTENT = "hitung_pesanan"
 # Below these, a rule is not a confident answer to the question (tuned with `make eval`).
 MIN_COVERAGE = 0.3
 MIN_SCORE = 1.0
-TOPIC_BOOST = 1.2  # the intent topic's weight in ranking (tuned with `make eval`)
-ROLE_BOOST = 1.2  # a named role's, or for a limit question a limit's, weight in ranking
+# Weight of each preference in ranking: the intent's topic, the role the question names, and
+# for a limit question a rule that states a limit (tuned with `make eval`).
+PREFERENCE_BOOST = 1.2
 # A message no intent recognised must match a rule much more closely to be answered from it.
 MIN_COVERAGE_LONG_TAIL = 0.55
 # A rule added under a calculation must fit the question about as closely.
@@ -202,14 +203,12 @@ def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region |
 
     def weight(hit: Hit) -> float:
         # Preferences, not walls: a misread intent or role must not hide the rule asked about.
-        boost = 1.0
-        if topic and topic in hit.rule.topics:
-            boost *= TOPIC_BOOST
-        if facts.role and facts.role in hit.rule.roles:
-            boost *= ROLE_BOOST  # a question naming a role is about that role's rules first
-        if topic == "batas_nilai" and hit.rule.value is not None:
-            boost *= ROLE_BOOST  # a question about a limit wants the rule that states one
-        return boost
+        preferred = (
+            topic is not None and topic in hit.rule.topics,
+            facts.role is not None and facts.role in hit.rule.roles,
+            topic == "batas_nilai" and hit.rule.value is not None,
+        )
+        return PREFERENCE_BOOST ** sum(preferred)
 
     hits = [replace(h, score=h.score * weight(h)) for h in hits]
     hits.sort(key=lambda h: h.score, reverse=True)
@@ -254,7 +253,8 @@ def answer_rule_question(intent: str, text: str, region_hint: Region | None = No
     topic = INTENT_TOPICS.get(intent)
     hits = _ranked(text, facts, topic, region)
     if not hits or not _confident(hits[0]):
-        # Long tail: the intent's topic may be wrong; look at every rule before giving up.
+        # The preferences may have lifted a rule that fits poorly: the plain ranking decides
+        # before the assistant gives up.
         hits = _ranked(text, facts, None, region)
     floor = MIN_COVERAGE if topic else MIN_COVERAGE_LONG_TAIL
     if not hits or not _confident(hits[0], floor):

@@ -128,7 +128,7 @@ def _plain_word(word: str) -> str:
     """A chat spelling reduced to the word: reduplication and stretched endings undone."""
     if match := _REDUPLICATED.match(word):
         word = match.group(1)
-    if len(word) > 3 and not _table_get(_pipeline()[1], word):
+    if len(word) > 3 and lemma(word) == word:
         word = _STRETCHED.sub(r"\1", word)
     return word
 
@@ -161,7 +161,7 @@ def stem_candidates(word: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Content terms of a text, normalised for matching."""
-    nlp, lemmas, norms = _pipeline()
+    nlp, _lemmas, norms = _pipeline()
     out = []
     for token in nlp.make_doc(_expand(text.lower())):
         if token.is_punct or token.is_space:
@@ -174,5 +174,5 @@ def terms(text: str) -> list[str]:
             continue
         if word in STOP_WORDS or word in _EXTRA_STOP or len(word) < 2:
             continue
-        out.append(_table_get(lemmas, word) or word)
+        out.append(lemma(word))
     return out

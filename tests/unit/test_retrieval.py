@@ -5,39 +5,26 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answers import HELPDESK, answer_rule_question
-from knowledge.retrieval import default_index
-from knowledge.text import terms
 
 
 @pytest.mark.parametrize(
-    ("typed", "meant"),
+    ("intent", "question", "fact"),
     [
-        ("jenis2 spp", ["jenis", "spp"]),
-        ("jenis-jenis spp", ["jenis", "spp"]),
-        ("layanan lpse apa ajaa", ["layan", "lpse"]),
-        ("siapaaa", ["siapa"]),
+        # reduplication (jenis-jenis) and a stretched word (ajaa)
+        ("tanya_anggaran", "jenis-jenis spp di sukoharjo apa ajaa", "SPP Uang Persediaan (SPP-UP)"),
+        # chat verbs: ng- + -in (ngawasin), n- for t- (nerbitin)
+        ("tanya_tugas", "ngawasin transaksi tko daring kubar siapa",
+         "Kepala Bagian Pengadaan Barang/Jasa"),
+        ("tanya_tugas", "siapa yg nerbitin sp2d di sukoharjo", "diterbitkan Kuasa BUD"),
+        # typos of pemilihan and penawaran
+        ("tanya_metode", "metode pemilhan penyedia barang di sukoharjo apa aja", "Pelelangan Umum"),
+        ("tanya_batas_nilai", "jaminan penawran di sukoharjo brp persen", "1% hingga 3%"),
     ],
-)
-def test_chat_spellings_reduce_to_the_word(typed, meant):
-    assert terms(typed) == meant
-
-
-@pytest.mark.parametrize(
-    ("typed", "known"),
-    [
-        ("nyiapin", "siap"),  # ny- + -in
-        ("ngawasin", "awas"),  # ng- + -in
-        ("nerbitin", "terbit"),  # n- for t-
-        ("pemilhan", "pilih"),  # a typo of pemilihan
-        ("penawran", "tawar"),  # a typo of penawaran
-    ],
-)
-def test_informal_verbs_and_typos_map_to_the_regulations_words(typed, known):
-    assert default_index()._known(typed) == known
-
-
-def test_a_word_no_rule_resembles_is_left_as_typed():
-    assert default_index()._known("sepakbola") == "sepakbola"
+)  # fmt: skip
+def test_chat_spellings_and_typos_find_the_rule(intent, question, fact):
+    reply = answer_rule_question(intent, question)
+    assert fact in reply.text
+    assert "Sumber:" in reply.text
 
 
 def test_informal_question_finds_the_rule():
