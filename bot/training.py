@@ -1,7 +1,8 @@
 """Training the Rasa model, cached by a fingerprint of its inputs.
 
-The fingerprint covers ``config.yml``, everything in ``nlu_data/`` and the Rasa lock file, so a
-model is retrained only when one of them changes; models are named ``asisten-<fingerprint>``.
+The fingerprint covers ``config.yml``, everything in ``nlu_data/``, the custom pipeline
+components in ``nlu/`` and the Rasa lock file, so a model is retrained only when one of them
+changes; models are named ``asisten-<fingerprint>``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bot.settings import REPO_ROOT, Settings
 
 CONFIG_FILE = REPO_ROOT / "config.yml"
 NLU_DIR = REPO_ROOT / "nlu_data"
+COMPONENTS_DIR = REPO_ROOT / "nlu"
 DOMAIN_FILE = NLU_DIR / "domain.yml"
 TRAINING_DIR = NLU_DIR / "training"
 RASA_LOCK = REPO_ROOT / "requirements" / "rasa.lock"
@@ -26,7 +28,8 @@ KEEP_MODELS = 3
 
 def training_inputs() -> list[Path]:
     files = sorted(p for p in NLU_DIR.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml"))
-    return [CONFIG_FILE, RASA_LOCK, *files]
+    components = sorted(COMPONENTS_DIR.glob("*.py"))
+    return [CONFIG_FILE, RASA_LOCK, *files, *components]
 
 
 def fingerprint() -> str:

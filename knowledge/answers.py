@@ -14,25 +14,27 @@ from dataclasses import dataclass, replace
 from knowledge import calculator
 from knowledge.entities import QuestionFacts, goods_match, read_question
 from knowledge.money import find_amounts
-from knowledge.regions import Region, all_regions, get_region, strip_region_names
+from knowledge.regions import (
+    Region,
+    all_regions,
+    get_region,
+    other_region_named,
+    strip_region_names,
+)
 from knowledge.retrieval import Hit, default_index
 from knowledge.rules_loader import Rule, all_rules
 
+# The intent is the form of the question (nlu_data/INTENTS.md); rules answering that form weigh
+# more in the ranking. The subject (TKDN, SPP, LPSE...) is found by the question's own words.
 INTENT_TOPICS: dict[str, str] = {
     "tanya_batas_nilai": "batas_nilai",
+    "tanya_waktu": "waktu",
     "tanya_tugas": "tugas",
     "tanya_prosedur": "prosedur",
     "tanya_dokumen": "dokumen",
-    "tanya_pembayaran": "pembayaran",
-    "tanya_tkdn": "tkdn",
-    "tanya_porsi_umk": "porsi_umk",
-    "tanya_preferensi_harga": "preferensi_harga",
-    "tanya_impor": "impor",
-    "tanya_pelaporan": "pelaporan",
-    "tanya_lpse": "lpse",
-    "tanya_anggaran": "anggaran",
-    "tanya_metode": "metode",
+    "tanya_definisi": "definisi",
 }
+RULE_INTENTS = frozenset([*INTENT_TOPICS, "tanya_ketentuan"])
 CALCULATOR_INTENT = "hitung_pesanan"
 
 # Below these, a rule is not a confident answer to the question (tuned with `make eval`).
@@ -67,6 +69,12 @@ OTHER_REGULATION = (
     "Pertanyaan itu merujuk aturan lain (misalnya Perpres atau Peraturan LKPP) yang tidak ada di "
     "dokumen saya; saya hanya memegang aturan Kutai Barat 2022, DKI Jakarta 2023 dan 2024, "
     "Penajam Paser Utara 2021, dan Sukoharjo 2010. Ketik 'helpdesk' untuk bertanya ke petugas LPSE."
+)
+
+OTHER_REGION = (
+    "Daerah itu tidak termasuk dokumen yang saya pegang: saya hanya memegang aturan Kutai Barat "
+    "2022, DKI Jakarta 2023 dan 2024, Penajam Paser Utara 2021, dan Sukoharjo 2010. Untuk aturan "
+    "daerah lain, tanyakan ke LPSE daerah itu, atau ketik 'helpdesk' untuk bertanya ke petugas."
 )
 
 
@@ -138,8 +146,9 @@ _NUMBER_KINDS = (
     (re.compile(r"\bpersen|%", re.I), re.compile(r"\d\s*%|persen", re.I)),
     (re.compile(r"\b(hari|minggu|bulan|tahun|lama|kapan)\b", re.I),
      re.compile(r"\d|hari|bulan|tahun|triwulan|semester|tanggal", re.I)),
+    # A value may be a share: "preferensi harga brp" is answered by "7,5% di atas ...".
     (re.compile(r"\b(nilai|harga|honor\w*|biaya|tarif|rp|juta|jt|rupiah)\b", re.I),
-     re.compile(r"Rp\d", re.I)),
+     re.compile(r"Rp\d|\d\s*%", re.I)),
 )  # fmt: skip
 
 
@@ -188,7 +197,14 @@ def retrieval_query(text: str) -> str:
     return strip_region_names(_DOCUMENT_REFERENCE.sub(" ", text))
 
 
-def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region | None) -> list[Hit]:
+def _ranked(
+    text: str,
+    facts: QuestionFacts,
+    topic: str | None,
+    region: Region | None,
+    *,
+    long_tail: bool = False,
+) -> list[Hit]:
     if topic == "batas_nilai":
         # "batasnya 200 juta kan?" checks a limit: the amount is the user's guess, not a filter.
         facts = replace(facts, amount=None)
@@ -199,7 +215,7 @@ def _ranked(text: str, facts: QuestionFacts, topic: str | None, region: Region |
         in_region = region is None or rule.region.code == region.code
         return in_region and fits(rule) and states_number(rule)
 
-    hits = default_index().search(retrieval_query(text), keep, limit=40)
+    hits = default_index().search(retrieval_query(text), keep, limit=40, strict=long_tail)
 
     def weight(hit: Hit) -> float:
         # Preferences, not walls: a misread intent or role must not hide the rule asked about.
@@ -248,15 +264,19 @@ def region_of_channel(channel: str | None) -> Region | None:
 def answer_rule_question(intent: str, text: str, region_hint: Region | None = None) -> Reply:
     if _OTHER_REGULATIONS.search(text):
         return Reply(OTHER_REGULATION)
+    if other_region_named(text):
+        # Another region's question answered from these documents would blend regions.
+        return Reply(OTHER_REGION)
     facts = read_question(text)
     region = facts.region or region_of_channel(facts.channel) or region_hint
     topic = INTENT_TOPICS.get(intent)
-    hits = _ranked(text, facts, topic, region)
-    if not hits or not _confident(hits[0]):
+    long_tail = intent not in RULE_INTENTS
+    hits = _ranked(text, facts, topic, region, long_tail=long_tail)
+    if topic and (not hits or not _confident(hits[0])):
         # The preferences may have lifted a rule that fits poorly: the plain ranking decides
         # before the assistant gives up.
         hits = _ranked(text, facts, None, region)
-    floor = MIN_COVERAGE if topic else MIN_COVERAGE_LONG_TAIL
+    floor = MIN_COVERAGE_LONG_TAIL if long_tail else MIN_COVERAGE
     if not hits or not _confident(hits[0], floor):
         return Reply(HELPDESK, region=region)
     top = hits[0]
@@ -321,6 +341,8 @@ def _beyond_calculation(
 
 
 def answer_calculation(text: str, region_hint: Region | None = None) -> Reply:
+    if other_region_named(text):
+        return Reply(OTHER_REGION)
     facts = read_question(text)
     if facts.amount is None:
         return Reply(

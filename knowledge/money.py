@@ -17,8 +17,15 @@ _NUMBER_WORDS = (
     r"seribu|sejuta|puluh|belas|ratus|ribu|setengah)"
 )
 _SCALE = r"(?:triliun|trilyun|miliar|milyar|juta|jt|ribu|rb|k|m|t)"
-_SCALE_WORD = r"(?:triliun|trilyun|miliar|milyar|juta|ribu)"
+_SCALE_WORD = r"(?:triliun|trilyun|miliar|milyar|juta|jt|ribu|rb)"
+_DIGIT_WORDS = {
+    "nol": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4",
+    "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9",
+}  # fmt: skip
+_DIGIT_WORD = rf"(?:{'|'.join(_DIGIT_WORDS)})"
 _ALTERNATIVES = (
+    # satu koma dua miliar: a decimal said in words (lokal-id reads only "1,2 miliar")
+    rf"{_DIGIT_WORD}\s+koma(?:\s+{_DIGIT_WORD})+\s+{_SCALE_WORD}",
     rf"rp\.?\s*\d[\d.,]*(?:\s*{_SCALE})?",  # Rp50.000.000,00 / Rp 50 jt
     rf"\d+(?:[.,]\d+)?\s*{_SCALE}(?:an)?",  # 50jt / 1,5 M / 200rb
     r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?",  # 150.000.000 (no unit)
@@ -36,12 +43,22 @@ class MoneySpan:
     amount: int
 
 
+def _spoken_decimal(raw: str) -> str:
+    """A decimal said in words as digits ("satu koma dua miliar" -> "1,2 miliar")."""
+    words = raw.lower().split()
+    if "koma" not in words:
+        return raw
+    at = words.index("koma")
+    digits = [_DIGIT_WORDS[w] for w in words[:-1] if w in _DIGIT_WORDS]
+    return f"{''.join(digits[:at])},{''.join(digits[at:])} {words[-1]}"
+
+
 def find_amounts(text: str) -> list[MoneySpan]:
     """Every rupiah amount in the text, in order."""
     spans = []
     for match in _MONEY.finditer(text):
         raw = match.group(0).rstrip(".,")
-        parsed = parse_rupiah(raw)
+        parsed = parse_rupiah(_spoken_decimal(raw))
         if parsed is None or parsed.amount <= 0 or parsed.amount != int(parsed.amount):
             continue
         spans.append(MoneySpan(match.start(), match.start() + len(raw), raw, int(parsed.amount)))

@@ -75,3 +75,25 @@ def get_region(code: str) -> Region:
         if region.code == code:
             return region
     raise KeyError(code)
+
+
+# "kota bandung", "pemkab bogor", "provinsi jawa barat": a local government by its kind and name.
+_LOCAL_GOVERNMENT = re.compile(
+    r"\b(?:kota|kabupaten|kab|provinsi|prov|pemkot|pemkab|pemprov)\.?\s+([a-z][a-z-]{3,})",
+    re.IGNORECASE,
+)
+# Words that follow "kota"/"kabupaten" without naming one ("kabupaten lain", "di kota ini").
+_NOT_A_NAME = frozenset(
+    ["ini", "itu", "kami", "kita", "saya", "anda", "setempat", "lain", "lainnya", "yang", "dan",
+     "dari", "atau", "untuk", "masing", "tersebut", "madya", "administrasi", "sendiri", "besar",
+     "kecil", "juga", "saja", "lama", "baru", "mana", "manapun"]
+)  # fmt: skip
+
+
+def other_region_named(text: str) -> bool:
+    """Whether the text names a local government whose rules the assistant does not hold."""
+    for match in _LOCAL_GOVERNMENT.finditer(text):
+        name = match.group(1).lower()
+        if name not in _NOT_A_NAME and find_region(text[match.start(1) :]) is None:
+            return True
+    return False

@@ -56,15 +56,19 @@ class RuleIndex:
         self._pairs = BM25Okapi([bigrams(d) for d in documents])
         # Words no rule contains (chat slang, other topics) weigh like a common word (the lower
         # quartile): slang must not sink a good match, an off-topic word still lowers coverage.
+        # A message no intent recognised is searched strictly: there an unknown word is as
+        # telling as the rarest one ("jadwal sepakbola" is not a question about schedules).
         idf = sorted(self._bm25.idf.values())
         self._unknown_weight = idf[len(idf) // 4]
+        self._unknown_weight_strict = idf[-1]
         # Words as the rules spell them, for correcting typos (pemilhan -> pemilihan).
         self._spellings = sorted(
             {w for r in self.rules for w in re.findall(r"[a-z]{4,}", rule_text(r).lower())}
         )
 
-    def _weight(self, term: str) -> float:
-        return max(self._bm25.idf.get(term, self._unknown_weight), 0.1)
+    def _weight(self, term: str, *, strict: bool = False) -> float:
+        unknown = self._unknown_weight_strict if strict else self._unknown_weight
+        return max(self._bm25.idf.get(term, unknown), 0.1)
 
     @cache  # noqa: B019 (one index per process, a bounded vocabulary of questions)
     def _known(self, term: str) -> str:
@@ -83,18 +87,27 @@ class RuleIndex:
         return term
 
     def search(
-        self, question: str, keep: Callable[[Rule], bool] = lambda _rule: True, limit: int = 5
+        self,
+        question: str,
+        keep: Callable[[Rule], bool] = lambda _rule: True,
+        limit: int = 5,
+        *,
+        strict: bool = False,
     ) -> list[Hit]:
         query = [self._known(t) for t in terms(question)]
         if not query:
             return []
         unique = set(query)
-        total = sum(self._weight(t) for t in unique)
+        total = sum(self._weight(t, strict=strict) for t in unique)
         scores = self._bm25.get_scores(query)
         if pairs := bigrams(query):
             scores = scores + PAIR_WEIGHT * self._pairs.get_scores(pairs)
         hits = [
-            Hit(rule, float(score), sum(self._weight(t) for t in unique & self._terms[i]) / total)
+            Hit(
+                rule,
+                float(score),
+                sum(self._weight(t, strict=strict) for t in unique & self._terms[i]) / total,
+            )
             for i, (rule, score) in enumerate(zip(self.rules, scores, strict=True))
             if keep(rule)
         ]

@@ -42,6 +42,9 @@ TOPICS = frozenset(
         "sanksi",
         "kontrak",
         "perencanaan",
+        # Question forms a rule answers, beside its subject (nlu_data/INTENTS.md).
+        "waktu",
+        "definisi",
     ]
 )
 CHANNELS = frozenset(

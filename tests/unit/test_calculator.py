@@ -84,7 +84,7 @@ def test_officers_region_is_the_default():
 
 
 def test_question_for_several_regions_lists_each_with_its_own_citation():
-    reply = answer("tanya_pembayaran", "pembayaran ke penyedia brp hari")
+    reply = answer("tanya_waktu", "pembayaran ke penyedia brp hari")
     assert reply.asks_region
     bullets = [line for line in reply.text.splitlines() if line.startswith("• ")]
     assert len(bullets) == len(reply.rules) >= 2
@@ -100,7 +100,7 @@ def test_region_named_in_question_wins():
 
 
 def test_old_regime_is_flagged():
-    reply = answer("tanya_metode", "metode pengadaan langsung di sukoharjo batasnya")
+    reply = answer("tanya_batas_nilai", "metode pengadaan langsung di sukoharjo batasnya")
     assert "aturan lama" in reply.text
 
 

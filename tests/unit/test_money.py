@@ -23,6 +23,10 @@ from knowledge.money import find_amounts, first_amount, rupiah
         ("Rp 75 juta", 75_000_000),
         ("50.000.001", 50_000_001),
         ("Rp 1.000.000.000", 1_000_000_000),
+        ("dua ratus jt", 200_000_000),
+        ("lima rb", 5_000),
+        ("satu koma dua miliar", 1_200_000_000),
+        ("dua koma lima juta", 2_500_000),
     ],
 )
 def test_every_common_form(text, amount):

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answers import HELPDESK, answer_rule_question
+from knowledge.answers import HELPDESK, OTHER_REGION, answer, answer_rule_question
 
 
 @pytest.mark.parametrize(
     ("intent", "question", "fact"),
     [
         # reduplication (jenis-jenis) and a stretched word (ajaa)
-        ("tanya_anggaran", "jenis-jenis spp di sukoharjo apa ajaa", "SPP Uang Persediaan (SPP-UP)"),
+        ("tanya_dokumen", "jenis-jenis spp di sukoharjo apa ajaa", "SPP Uang Persediaan (SPP-UP)"),
         # chat verbs: ng- + -in (ngawasin), n- for t- (nerbitin)
         ("tanya_tugas", "ngawasin transaksi tko daring kubar siapa",
          "Kepala Bagian Pengadaan Barang/Jasa"),
         ("tanya_tugas", "siapa yg nerbitin sp2d di sukoharjo", "diterbitkan Kuasa BUD"),
         # typos of pemilihan and penawaran
-        ("tanya_metode", "metode pemilhan penyedia barang di sukoharjo apa aja", "Pelelangan Umum"),
+        ("tanya_ketentuan", "metode pemilhan penyedia barang di sukoharjo apa aja",
+         "Pelelangan Umum"),
         ("tanya_batas_nilai", "jaminan penawran di sukoharjo brp persen", "1% hingga 3%"),
     ],
 )  # fmt: skip
@@ -28,7 +29,7 @@ def test_chat_spellings_and_typos_find_the_rule(intent, question, fact):
 
 
 def test_informal_question_finds_the_rule():
-    reply = answer_rule_question("tanya_anggaran", "di sukoharjo spm yg nyiapin siapa sih")
+    reply = answer_rule_question("tanya_tugas", "di sukoharjo spm yg nyiapin siapa sih")
     assert reply.rules, reply.text
     assert "SPM" in reply.text and "Sukoharjo" in reply.text
 
@@ -38,10 +39,43 @@ def test_a_how_much_question_is_not_answered_by_a_rule_without_that_number():
     assert (
         "memungut"
         in answer_rule_question(
-            "tanya_pembayaran", "bendahara toko daring kubar memungut pajak ya"
+            "tanya_ketentuan", "bendahara toko daring kubar memungut pajak ya"
         ).text
     )
     rate = answer_rule_question(
-        "tanya_pembayaran", "pajak yg dipungut bendahara toko daring kubar brp persen"
+        "tanya_batas_nilai", "pajak yg dipungut bendahara toko daring kubar brp persen"
     )
     assert rate.text == HELPDESK
+
+
+def test_a_message_no_intent_recognised_needs_the_rules_own_words():
+    # "jadwal" and "minggu" occur in Sukoharjo rules; "sepakbola" in none, and it decides.
+    assert answer_rule_question("nlu_fallback", "jadwal sepakbola minggu ini").text == HELPDESK
+    reply = answer_rule_question("nlu_fallback", "jenis spp di sukoharjo apa aja")
+    assert "SPP Uang Persediaan (SPP-UP)" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("intent", "question"),
+    [
+        ("tanya_batas_nilai", "batas pengadaan langsung di kota bandung brp"),
+        ("hitung_pesanan", "pesanan 150jt lewat toko daring pemkab bogor siapa yg proses"),
+        ("tanya_ketentuan", "provinsi jawa barat wajib pake e-order gak"),
+    ],
+)
+def test_another_regions_question_is_declined_not_answered_from_ours(intent, question):
+    reply = answer(intent, question)
+    assert reply.text == OTHER_REGION
+    assert reply.rules == ()
+
+
+def test_a_region_we_hold_named_as_a_local_government_is_answered():
+    reply = answer("tanya_batas_nilai", "pemkab sukoharjo jaminan penawaran brp persen")
+    assert "1% hingga 3%" in reply.text
+
+
+def test_a_value_question_is_answered_by_a_share():
+    # "harga" asks a value; the Sukoharjo rule states it as a percentage.
+    question = "preferensi harga buat kontraktor nasional di sukoharjo brp"
+    reply = answer("tanya_batas_nilai", question)
+    assert "7,5%" in reply.text
