@@ -65,6 +65,11 @@ _OTHER_REGULATIONS = re.compile(
     r"standar biaya|spt|ktp)\b",
     re.IGNORECASE,
 )
+# A tax rate is set by tax law, not by these documents (they only say who collects the tax).
+_TAX_RATE = re.compile(
+    r"\b(ppn|pph|pajak)\b.*\b(berapa|brp)\s*(persen|%)|\btarif\s+(ppn|pph|pajak)\b",
+    re.IGNORECASE,
+)
 OTHER_REGULATION = (
     "Pertanyaan itu merujuk aturan lain (misalnya Perpres atau Peraturan LKPP) yang tidak ada di "
     "dokumen saya; saya hanya memegang aturan Kutai Barat 2022, DKI Jakarta 2023 dan 2024, "
@@ -146,6 +151,8 @@ _NUMBER_KINDS = (
     (re.compile(r"\bpersen|%", re.I), re.compile(r"\d\s*%|persen", re.I)),
     (re.compile(r"\b(hari|minggu|bulan|tahun|lama|kapan)\b", re.I),
      re.compile(r"\d|hari|bulan|tahun|triwulan|semester|tanggal", re.I)),
+    (re.compile(r"\b(telepon|telp|tlp|hp|wa|whatsapp|kontak)\b", re.I),
+     re.compile(r"\b0\d{2,4}[\s-]?\d{3,}", re.I)),
     # A value may be a share: "preferensi harga brp" is answered by "7,5% di atas ...".
     (re.compile(r"\b(nilai|harga|honor\w*|biaya|tarif|rp|juta|jt|rupiah)\b", re.I),
      re.compile(r"Rp\d|\d\s*%", re.I)),
@@ -262,7 +269,7 @@ def region_of_channel(channel: str | None) -> Region | None:
 
 
 def answer_rule_question(intent: str, text: str, region_hint: Region | None = None) -> Reply:
-    if _OTHER_REGULATIONS.search(text):
+    if _OTHER_REGULATIONS.search(text) or _TAX_RATE.search(text):
         return Reply(OTHER_REGULATION)
     if other_region_named(text):
         # Another region's question answered from these documents would blend regions.

@@ -80,7 +80,12 @@ async def test_provisioned_officer_gets_their_own_region(assistant):
 
 @pytest.mark.parametrize(
     "message",
-    ["cara bikin ktp elektronik", "harga laptop di e-katalog berapa sekarang"],
+    [
+        "cara bikin ktp elektronik",
+        "harga laptop di e-katalog berapa sekarang",
+        # another region's question is not answered from these regions' documents
+        "batas pengadaan langsung di kota bandung brp",
+    ],
 )
 async def test_no_made_up_rules(assistant, message):
     reply = await ask(assistant, f"oos-{message}", message)

@@ -1,4 +1,4 @@
-"""The model is retrained only when nlu_data/ or config.yml change."""
+"""The model is retrained only when nlu_data/, nlu/ or config.yml change."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ def project_copy(tmp_path, monkeypatch):
     lock.parent.mkdir()
     shutil.copy(REPO_ROOT / "requirements" / "rasa.lock", lock)
     monkeypatch.setattr(training, "RASA_LOCK", lock)
+    components = tmp_path / "nlu"
+    shutil.copytree(REPO_ROOT / "nlu", components, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(training, "COMPONENTS_DIR", components)
     return tmp_path
 
 
@@ -39,7 +42,13 @@ def test_fingerprint_follows_training_inputs(project_copy):
 
     config = project_copy / "config.yml"
     config.write_text(config.read_text().replace("epochs: ", "epochs: 1"))
-    assert training.fingerprint() not in (first, second)
+    third = training.fingerprint()
+    assert third not in (first, second)
+
+    # a custom pipeline component is part of the model too
+    component = project_copy / "nlu" / "sentence_embeddings.py"
+    component.write_text(component.read_text() + "\n# changed\n")
+    assert training.fingerprint() not in (first, second, third)
 
 
 def test_existing_model_is_reused_without_training(project_copy, monkeypatch, capsys):
