@@ -77,8 +77,8 @@ def ensure_model(settings: Settings, *, force: bool = False, quiet: bool = False
         return target
     settings.models_dir.mkdir(parents=True, exist_ok=True)
     print(
-        f"Melatih model Rasa ({target.name}); ini memakan beberapa menit "
-        "(6 sampai 12 di mesin 2 inti)...",
+        f"Melatih model Rasa ({target.name}); ini memakan waktu "
+        "(sekitar 30 menit di mesin 2 inti)...",
         flush=True,
     )
     command = [
