@@ -62,12 +62,9 @@ HELPDESK = (
 # regional documents would put a figure in the mouth of the wrong regulation.
 _OTHER_REGULATIONS = re.compile(
     r"\b(perpres|peraturan presiden|perlem|peraturan lkpp|permen\w*|pmk|undang-undang|uu|sbu|"
-    r"standar biaya|spt|ktp)\b",
-    re.IGNORECASE,
-)
-# A tax rate is set by tax law, not by these documents (they only say who collects the tax).
-_TAX_RATE = re.compile(
-    r"\b(ppn|pph|pajak)\b.*\b(berapa|brp)\s*(persen|%)|\btarif\s+(ppn|pph|pajak)\b",
+    r"standar biaya|spt|ktp)\b"
+    # A tax rate is set by tax law; these documents only say who collects the tax.
+    r"|\b(ppn|pph|pajak)\b.*\b(berapa|brp)\s*(persen|%)|\btarif\s+(ppn|pph|pajak)\b",
     re.IGNORECASE,
 )
 OTHER_REGULATION = (
@@ -269,7 +266,7 @@ def region_of_channel(channel: str | None) -> Region | None:
 
 
 def answer_rule_question(intent: str, text: str, region_hint: Region | None = None) -> Reply:
-    if _OTHER_REGULATIONS.search(text) or _TAX_RATE.search(text):
+    if _OTHER_REGULATIONS.search(text):
         return Reply(OTHER_REGULATION)
     if other_region_named(text):
         # Another region's question answered from these documents would blend regions.
