@@ -11,6 +11,7 @@ import logging
 
 from aiohttp import web
 
+from bot import logmask
 from bot.channels.status import channel_statuses
 from bot.settings import Settings
 
@@ -34,6 +35,7 @@ def create_app(settings: Settings) -> web.Application:
 
 
 def main() -> None:
+    logmask.install()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     settings = Settings.from_env()
     for status in channel_statuses(settings):

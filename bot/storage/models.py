@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bot.storage.types import AwareDateTime, utcnow
@@ -85,6 +85,44 @@ class ChatIdentity(Base):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+
+class RegistrationStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    DEACTIVATED = "deactivated"
+
+
+class VendorRegistration(Base):
+    """A UMKM vendor's registration, one per chat account; a draft until the vendor submits it.
+
+    The answers are the validated values from ``bot.registration.fields``; NIB, NPWP and phone
+    are shown whole only to the vendor and the verifier (logs use ``fields.mask``).
+    """
+
+    __tablename__ = "vendor_registrations"
+    __table_args__ = (
+        UniqueConstraint("channel", "external_id", name="uq_registration_sender"),
+        Index("ix_registrations_status", "status"),
+        Index("ix_registrations_nib", "nib"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "chat_channel"))
+    external_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[RegistrationStatus] = mapped_column(
+        _enum(RegistrationStatus, "registration_status"), default=RegistrationStatus.DRAFT
+    )
+    answers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    nib: Mapped[str | None] = mapped_column(String(13), default=None)
+    reason: Mapped[str | None] = mapped_column(Text, default=None)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), default=None)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), default=None)
+    decided_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), default=None)
 
 
 class Notification(Base):

@@ -1,0 +1,1 @@
+"""UMKM vendor registration: validation, the draft-to-verified lifecycle, the checklist."""
