@@ -13,12 +13,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
+from actions.conversation import ActionFallback
+from actions.regulations import ActionJawabWilayah
 from actions.runtime import sessions
-from bot import conversation
 from bot.registration import dialogue, service, texts, verifier
 from bot.registration.form import FIELDS, missing_fields
 from bot.storage import database
 from bot.storage.models import RegistrationStatus
+from knowledge.regions import find_region
 
 FORM = "registration_form"
 REVIEW_SLOT = "tahap_pendaftaran"  # "review" while the summary waits for 'kirim'
@@ -74,12 +76,8 @@ class ValidateRegistrationForm(FormValidationAction):
         return _say(dispatcher, turn)
 
 
-def _start(
-    session: Session, sender_id: str, resume_only: bool
-) -> tuple[list[str], dict[str, Any], bool]:
+def _start(session: Session, sender_id: str) -> tuple[list[str], dict[str, Any], bool]:
     registration = service.of_sender(session, sender_id)
-    if registration is None and resume_only:
-        return [conversation.fallback(out_of_scope=False)], {}, False
     if registration is not None and registration.status not in (
         RegistrationStatus.DRAFT,
         RegistrationStatus.REJECTED,
@@ -104,6 +102,11 @@ def _start(
     return [intro], {slot: answers.get(slot) for slot in FIELDS}, True
 
 
+def _has_draft(session: Session, sender_id: str) -> bool:
+    registration = service.of_sender(session, sender_id)
+    return registration is not None and registration.status is RegistrationStatus.DRAFT
+
+
 class ActionStartRegistration(Action):
     """Start the form, or resume the saved draft (also after days, or a lost conversation)."""
 
@@ -114,7 +117,12 @@ class ActionStartRegistration(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         resume_only = (tracker.latest_message.get("intent") or {}).get("name") == "isi_formulir"
-        replies, slots, start = await transaction(_start, tracker.sender_id, resume_only)
+        if resume_only and not await transaction(_has_draft, tracker.sender_id):
+            # Not a form answer after all: a region named for a waiting question, or anything else.
+            if find_region(tracker.latest_message.get("text") or ""):
+                return await ActionJawabWilayah().run(dispatcher, tracker, domain)
+            return await ActionFallback().run(dispatcher, tracker, domain)
+        replies, slots, start = await transaction(_start, tracker.sender_id)
         for reply in replies:
             dispatcher.utter_message(text=reply)
         if not start:

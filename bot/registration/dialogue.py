@@ -31,8 +31,13 @@ _ASKS = re.compile(
 )
 
 
+_CANCEL_WORDS = re.compile(
+    r"(batal\w*|cancel|stop|berhenti|(gak|ga|nggak|enggak|tidak|tdk) jadi)"
+    r"( (aja|deh|dulu|kak|min))?",
+    re.IGNORECASE,
+)
 FORM_HELP = (
-    "Anda sedang mengisi pendaftaran penyedia. Jawab pertanyaan di bawah ini; ketik 'ubah "
+    "Anda sedang mengisi pendaftaran penyedia: jawab pertanyaan di bawah ini, ketik 'ubah "
     "<data>' untuk mengganti jawaban sebelumnya, atau 'batal' untuk berhenti."
 )
 
@@ -78,6 +83,14 @@ def edit(session: Session, sender_id: str, slots: list[str]) -> Turn:
     return Turn([f"Baik, {labels} saya tanyakan lagi."], {s: None for s in slots})
 
 
+def wants_to_cancel(message: Message) -> bool:
+    # A bare "batal" / "gak jadi" is read by NLU as a "no" (deny) as often as a cancel; inside
+    # the form no question is a yes/no one that these words could answer, so they cancel.
+    return (message.intent == "batal" and message.confidence >= CONFIDENT) or bool(
+        _CANCEL_WORDS.fullmatch(message.text.strip())
+    )
+
+
 def is_side_question(message: Message) -> bool:
     return (
         message.intent in QUESTION_INTENTS
@@ -98,7 +111,7 @@ def side_answer(text: str, intent: str, region_code: str | None) -> str:
 
 def form_turn(session: Session, sender_id: str, slot: str, message: Message, attempts: int) -> Turn:
     """The vendor's reply while the form waits for ``slot``."""
-    if message.intent == "batal" and message.confidence >= CONFIDENT:
+    if wants_to_cancel(message):
         return cancel(session, sender_id)
     if message.intent == "ubah_data" and message.confidence >= CONFIDENT:
         turn = edit(session, sender_id, [s for s in message.fields_named if s in FIELDS])
@@ -106,10 +119,6 @@ def form_turn(session: Session, sender_id: str, slot: str, message: Message, att
         return turn
     if message.intent == "status_pendaftaran" and message.confidence >= CONFIDENT:
         return Turn([texts.status(service.of_sender(session, sender_id))], {slot: None})
-    if message.intent == "daftar_penyedia" and message.confidence >= CONFIDENT:
-        return Turn(
-            ["Kita sedang mengisi pendaftaran Anda; jawab pertanyaan ini dulu."], {slot: None}
-        )
     if is_side_question(message):
         registration = service.of_sender(session, sender_id)
         region = registration.answers.get("wilayah_usaha") if registration else None
@@ -121,7 +130,9 @@ def form_turn(session: Session, sender_id: str, slot: str, message: Message, att
     except (FieldError, service.RegistrationError) as error:
         attempts += 1
         replies = [str(error)]
-        if attempts >= MAX_ATTEMPTS:
+        if message.intent == "ask_help":
+            replies.append(FORM_HELP)
+        elif attempts >= MAX_ATTEMPTS:
             replies.append(
                 "Sepertinya isian ini menyulitkan. Ketik 'helpdesk' untuk dibantu petugas LPSE, "
                 "atau coba lagi; jawaban lain yang sudah Anda isi tetap tersimpan."

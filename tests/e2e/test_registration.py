@@ -75,7 +75,7 @@ async def test_full_registration_with_errors_side_question_edit_and_verification
             replies = await bot.texts("ani", good)
             if index + 1 < len(ANSWERS):
                 assert QUESTIONS[index + 1] in replies[-1]
-        [review] = replies
+        review = "\n\n".join(replies)  # Rasa sends each paragraph as its own bubble
         assert review.startswith("Periksa data pendaftaran Anda:")
         assert "4. NIB: 9120001234567" in review and "5. NPWP: 013121660091000" in review
         assert "13. Kanal yang diikuti: Toko Daring, Bela Pengadaan" in review
@@ -83,10 +83,10 @@ async def test_full_registration_with_errors_side_question_edit_and_verification
         # Change one field after the summary: only that question, then the summary again.
         edit, question = await bot.texts("ani", "ubah NPWP")
         assert edit == "Baik, NPWP saya tanyakan lagi." and QUESTIONS[4] in question
-        [review] = await bot.texts("ani", "0013121660091000")
+        review = "\n\n".join(await bot.texts("ani", "0013121660091000"))
         assert "5. NPWP: 0013121660091000" in review and "1. Nama usaha: CV Maju Bersama" in review
 
-        [checklist] = await bot.texts("ani", "kirim")
+        checklist = "\n\n".join(await bot.texts("ani", "kirim"))
         number = re.match(r"Pendaftaran terkirim \(nomor (\d+)\)", checklist)[1]
         assert "Diktum KEEMPAT angka 2 huruf a (Kabupaten Kutai Barat, 2022)" in checklist
         assert "DPMPTSP" in checklist and "Diktum KETIGA angka 4 huruf a" in checklist
@@ -104,9 +104,9 @@ async def test_full_registration_with_errors_side_question_edit_and_verification
         assert QUESTIONS[3] in question
 
         # The verifier lists, then approves; the vendor's notice waits in the outbox.
-        [stranger] = await bot.texts("budi", f"setujui {number}")
+        [stranger] = await bot.texts("ani", f"setujui {number}")  # not her own
         assert "hanya untuk verifikator LPSE" in stranger
-        [pending] = await bot.texts("dewi.lpse", "daftar pendaftaran masuk")
+        pending = "\n\n".join(await bot.texts("dewi.lpse", "daftar pendaftaran masuk"))
         assert f"Nomor {number} (dikirim " in pending and NIB in pending  # whole, for him
         [done] = await bot.texts("dewi.lpse", f"setujui {number}")
         assert f"Pendaftaran nomor {number} (CV Maju Bersama) sekarang terverifikasi." in done
@@ -170,3 +170,13 @@ async def test_the_draft_survives_restarts_and_a_forgotten_conversation(trained_
             assert QUESTIONS[5] in question
     finally:
         stop(third)
+
+
+async def test_a_bare_region_name_still_answers_the_waiting_question(assistant):
+    # "sukoharjo" alone may read as a form answer; with no draft it names the region asked for.
+    async with assistant.client() as bot:
+        first = "\n\n".join(await bot.texts("eko", "pesanan 75jt siapa yg proses ya"))
+        assert "Wilayah Anda yang mana" in first
+        second = "\n\n".join(await bot.texts("eko", "sukoharjo"))
+    assert second.startswith("Pesanan Rp75.000.000 di Kabupaten Sukoharjo")
+    assert "Sumber: Perbup Sukoharjo" in second

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+import yaml
 from sqlalchemy import func, select
 
 from bot import logmask, officers
@@ -20,6 +21,7 @@ from bot.storage.models import (
     RegistrationStatus,
     VendorRegistration,
 )
+from bot.training import DOMAIN_FILE
 
 VENDOR = "telegram:555001"
 OTHER_VENDOR = "whatsapp:6281299990000"
@@ -262,7 +264,7 @@ def test_cancel_and_edit_in_the_form(sessions):
     assert turn.slots == {"npwp": None, "skala_usaha": None}
     with transaction(sessions) as session:
         assert "npwp" not in service.of_sender(session, VENDOR).answers
-        cancel = dialogue.Message("batal", "batal", 0.99)
+        cancel = dialogue.Message("batal", "deny", 0.64)  # NLU often reads it as a "no"
         turn = dialogue.form_turn(session, VENDOR, "npwp", cancel, 0)
     assert turn.stop_form and "dibatalkan" in turn.replies[0]
     with transaction(sessions) as session:
@@ -279,3 +281,14 @@ def test_identifiers_are_masked_in_every_log_record(caplog):
     assert "9120001234567" not in text and "*********4567" in text
     assert "01.312.166.0-091.000" not in text and "3171015501900001" not in text
     assert "150000000" in text  # amounts are not identifiers
+
+
+def test_the_rasa_form_asks_exactly_the_fields_python_validates():
+    domain = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+    assert domain["forms"]["registration_form"]["required_slots"] == list(FIELDS)
+    for slot in FIELDS:
+        assert f"utter_ask_{slot}" in domain["responses"]
+        [mapping] = domain["slots"][slot]["mappings"]
+        assert mapping["conditions"] == [
+            {"active_loop": "registration_form", "requested_slot": slot}
+        ]
