@@ -158,7 +158,8 @@ def _verifier(session):
 
 
 def _notes_to(session, address):
-    return session.scalars(select(Notification).where(Notification.address == address)).all()
+    query = select(Notification).where(Notification.address == address)
+    return session.scalars(query.order_by(Notification.id)).all()
 
 
 def test_draft_submit_verify_with_the_vendor_notified_in_the_same_transaction(sessions):
@@ -292,3 +293,25 @@ def test_the_rasa_form_asks_exactly_the_fields_python_validates():
         assert mapping["conditions"] == [
             {"active_loop": "registration_form", "requested_slot": slot}
         ]
+
+
+def test_a_deactivated_registration_is_explained_and_locked(sessions):
+    with transaction(sessions) as session:
+        _verifier(session)
+        _fill(session)
+        registration_id = service.submit(session, VENDOR).id
+        verifier.handle(session, "telegram:777", f"setujui {registration_id}")
+    with transaction(sessions) as session:
+        reply = verifier.handle(
+            session, "telegram:777", f"nonaktifkan {registration_id} karena masuk daftar hitam"
+        )
+        assert "sekarang dinonaktifkan" in reply
+    with transaction(sessions) as session:
+        registration = service.of_sender(session, VENDOR)
+        assert registration.status is RegistrationStatus.DEACTIVATED
+        assert "masuk daftar hitam" in texts.status(registration)
+        assert "masuk daftar hitam" in _notes_to(session, "555001")[-1].text
+        with pytest.raises(service.RegistrationError, match="dinonaktifkan oleh LPSE"):
+            service.save_answer(session, VENDOR, "email", "baru@gmail.com")
+        reply = verifier.handle(session, "telegram:777", f"setujui {registration_id}")
+        assert "berstatus dinonaktifkan, jadi tidak bisa disetujui" in reply
