@@ -13,6 +13,8 @@ from actions.runtime import now, profile_for
 from bot import conversation
 from knowledge import answers
 
+USER_TYPE_SLOT = "jenis_pengguna"  # penyedia or pejabat, as the user said
+
 
 class ActionGreet(Action):
     def name(self) -> str:
@@ -36,7 +38,7 @@ class ActionHelp(Action):
     ) -> list[EventType]:
         profile = await profile_for(tracker.sender_id)
         dispatcher.utter_message(
-            text=conversation.help_menu(profile, tracker.get_slot("jenis_pengguna"))
+            text=conversation.help_menu(profile, tracker.get_slot(USER_TYPE_SLOT))
         )
         return []
 

@@ -13,9 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.conversation import ActionFallback
+from actions.conversation import USER_TYPE_SLOT
 from actions.regulations import ActionJawabWilayah
-from actions.runtime import sessions
+from actions.runtime import profile_for, sessions
+from bot import conversation
 from bot.registration import dialogue, service, texts, verifier
 from bot.registration.form import FIELDS, missing_fields
 from bot.storage import database
@@ -118,10 +119,13 @@ class ActionStartRegistration(Action):
     ) -> list[EventType]:
         resume_only = (tracker.latest_message.get("intent") or {}).get("name") == "isi_formulir"
         if resume_only and not await transaction(_has_draft, tracker.sender_id):
-            # Not a form answer after all: a region named for a waiting question, or anything else.
+            # No form is open: a region named for a waiting question, else a business describing
+            # itself ("sy punya usaha kecil percetakan"), which gets the vendor menu.
             if find_region(tracker.latest_message.get("text") or ""):
                 return await ActionJawabWilayah().run(dispatcher, tracker, domain)
-            return await ActionFallback().run(dispatcher, tracker, domain)
+            profile = await profile_for(tracker.sender_id)
+            dispatcher.utter_message(text=conversation.help_menu(profile, "penyedia"))
+            return [] if profile else [SlotSet(USER_TYPE_SLOT, "penyedia")]
         replies, slots, start = await transaction(_start, tracker.sender_id)
         for reply in replies:
             dispatcher.utter_message(text=reply)

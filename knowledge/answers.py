@@ -63,8 +63,12 @@ HELPDESK = (
 _OTHER_REGULATIONS = re.compile(
     r"\b(perpres|peraturan presiden|perlem|peraturan lkpp|permen\w*|pmk|undang-undang|uu|sbu|"
     r"standar biaya|spt|ktp)\b"
-    # A tax rate is set by tax law; these documents only say who collects the tax.
-    r"|\b(ppn|pph|pajak)\b.*\b(berapa|brp)\s*(persen|%)|\btarif\s+(ppn|pph|pajak)\b",
+    # A tax rate is set by tax law, regional taxes by their own Perda; these documents only say
+    # who collects the tax.
+    r"|\b(ppn|pph|pajak)\b.*\b(berapa|brp)\s*(persen|%)|\btarif\s+(ppn|pph|pajak)\b"
+    r"|\bpajak\s+(kendaraan|restoran|hotel|reklame|bumi)|\b(pkb|samsat)\b"
+    # An honorarium's amount is set by the standar biaya; a national target by national policy.
+    r"|\bhonor\w*\b.*\b(berapa|brp)\b|\btarget\s+nasional\b",
     re.IGNORECASE,
 )
 OTHER_REGULATION = (

@@ -180,3 +180,12 @@ async def test_a_bare_region_name_still_answers_the_waiting_question(assistant):
         second = "\n\n".join(await bot.texts("eko", "sukoharjo"))
     assert second.startswith("Pesanan Rp75.000.000 di Kabupaten Sukoharjo")
     assert "Sumber: Perbup Sukoharjo" in second
+
+
+async def test_a_business_describing_itself_with_no_form_open_gets_the_vendor_menu(assistant):
+    # "saya kontraktor kecil" reads like an answer to the scale question; with no draft open it
+    # is a vendor introducing the business, who is shown what the assistant does for vendors.
+    async with assistant.client() as bot:
+        reply = "\n\n".join(await bot.texts("rudi", "saya kontraktor kecil"))
+    assert reply.startswith("Untuk pelaku usaha (UMKM/koperasi), saya bisa membantu:")
+    assert "mau daftar jadi penyedia" in reply

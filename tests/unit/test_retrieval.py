@@ -58,6 +58,29 @@ def test_a_how_much_question_is_not_answered_by_a_rule_without_that_number():
     assert phone.text == HELPDESK
 
 
+@pytest.mark.parametrize(
+    ("question", "in_scope_neighbour", "fact"),
+    [
+        # A regional tax is set by its own Perda; the Kubar rule only says who drafts payments.
+        ("bayar pajak kendaraan tahunan bisa online lewat apa",
+         "tim pengelola lpse penajam dikasih honor gak", "honorarium"),
+        # The amount of an honorarium is set by the standar biaya, not by these documents.
+        ("honor pokja pemilihan per paket brp",
+         "honor pokja masuk biaya apa di sukoharjo", "honorarium"),
+        # A national target is national policy; DKI's 2024 schedule is not an answer to it.
+        ("target nasional p3dn 2025 brp persen",
+         "target capaian p3dn dki 2024 brp persen", "P3DN"),
+    ],
+)  # fmt: skip
+def test_near_domain_questions_set_by_other_regulations_get_no_rule(
+    question, in_scope_neighbour, fact
+):
+    assert answer_rule_question("tanya_ketentuan", question).text == OTHER_REGULATION
+    # The same subject asked of what the documents do say is still answered, with its source.
+    neighbour = answer_rule_question("tanya_ketentuan", in_scope_neighbour)
+    assert fact in neighbour.text and "Sumber:" in neighbour.text
+
+
 def test_a_message_no_intent_recognised_needs_the_rules_own_words():
     # "jadwal" and "minggu" occur in Sukoharjo rules; "sepakbola" in none, and it decides.
     assert answer_rule_question("nlu_fallback", "jadwal sepakbola minggu ini").text == HELPDESK
