@@ -11,6 +11,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from bot.errors import StartupError
@@ -92,6 +93,7 @@ def ensure_model(settings: Settings, *, force: bool = False, quiet: bool = False
     ]  # fmt: skip
     log = settings.log_dir / "train.log"
     log.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
     with log.open("w") as out:
         result = subprocess.run(
             command, cwd=REPO_ROOT, env=rasa_env(), stdout=out, stderr=subprocess.STDOUT
@@ -105,7 +107,8 @@ def ensure_model(settings: Settings, *, force: bool = False, quiet: bool = False
             "Setelah diperbaiki, jalankan `make train`.",
         )
     _prune_old_models(settings, keep=target)
-    print(f"Model siap: {target}")
+    minutes, seconds = divmod(round(time.monotonic() - started), 60)
+    print(f"Model siap: {target} (dilatih dalam {minutes} menit {seconds} detik)")
     return target
 
 

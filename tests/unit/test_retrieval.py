@@ -61,12 +61,16 @@ def test_a_how_much_question_is_not_answered_by_a_rule_without_that_number():
 @pytest.mark.parametrize(
     ("question", "in_scope_neighbour", "fact"),
     [
-        # A regional tax is set by its own Perda; the Kubar rule only says who drafts payments.
+        # A regional tax is set by its own Perda; the Kubar rules only say who collects taxes.
         ("bayar pajak kendaraan tahunan bisa online lewat apa",
-         "tim pengelola lpse penajam dikasih honor gak", "honorarium"),
+         "bendahara toko daring kubar memungut pajak ya", "pajak"),
+        ("tarif pajak restoran di sukoharjo", "siapa yg mungut pajak belanja toko daring kubar",
+         "pajak"),
         # The amount of an honorarium is set by the standar biaya, not by these documents.
         ("honor pokja pemilihan per paket brp",
          "honor pokja masuk biaya apa di sukoharjo", "honorarium"),
+        ("tim pengelola lpse penajam dapat honor brp",
+         "tim pengelola lpse penajam dikasih honor gak", "honorarium"),
         # A national target is national policy; DKI's 2024 schedule is not an answer to it.
         ("target nasional p3dn 2025 brp persen",
          "target capaian p3dn dki 2024 brp persen", "P3DN"),
