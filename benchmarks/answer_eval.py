@@ -5,7 +5,8 @@ channel -> Rasa -> action server), each from a new sender. A reply is correct wh
 every expected fact, none of the forbidden ones, and no rupiah figure that is neither in the
 question nor in a rule of the knowledge base. Out-of-scope questions are correct when the reply
 states no rule (no "Sumber:" line). Intent and entity figures come from Rasa's /model/parse on
-the same questions.
+the same questions. The same questions answered with their labelled intents, in this process,
+give the accuracy the answer logic would reach with perfect NLU.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import yaml
 from benchmarks.deployment import private_deployment
 from bot.rasa_client import RasaClient
 from bot.settings import REPO_ROOT, Settings
+from knowledge import answers
 from knowledge.money import find_amounts, first_amount
 from knowledge.rules_loader import all_rules
 
@@ -145,6 +147,14 @@ def entity_f1(items: list[Item], outcomes: list[dict[str, Any]]) -> float | None
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def gold_intent_accuracy(items: list[Item], figures: set[int]) -> float:
+    """Answer accuracy when every in-scope question gets its labelled intent: what the answer
+    logic reaches with perfect NLU, which tells NLU errors from ranking errors."""
+    in_scope = [item for item in items if item.intent != "out_of_scope"]
+    correct = sum(not judge(i, answers.answer(i.intent, i.q).text, figures) for i in in_scope)
+    return round(correct / len(in_scope), 3)
+
+
 def summarise(items: list[Item], outcomes: list[dict[str, Any]]) -> dict[str, Any]:
     in_scope = [o for o in outcomes if o["intent"] != "out_of_scope"]
     oos = [o for o in outcomes if o["intent"] == "out_of_scope"]
@@ -152,6 +162,7 @@ def summarise(items: list[Item], outcomes: list[dict[str, Any]]) -> dict[str, An
     return {
         "questions": len(outcomes),
         "answer_accuracy": round(sum(not o["problems"] for o in in_scope) / len(in_scope), 3),
+        "answer_accuracy_gold_intents": gold_intent_accuracy(items, known_figures()),
         "intent_macro_f1": round(macro_f1([(o["intent"], o["predicted"]) for o in outcomes]), 3),
         "intent_accuracy": round(
             sum(o["intent"] == o["predicted"] for o in outcomes) / len(outcomes), 3
