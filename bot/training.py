@@ -79,7 +79,7 @@ def ensure_model(settings: Settings, *, force: bool = False, quiet: bool = False
     settings.models_dir.mkdir(parents=True, exist_ok=True)
     print(
         f"Melatih model Rasa ({target.name}); ini memakan waktu "
-        "(sekitar 30-35 menit di mesin 2 inti)...",
+        "(sekitar 35 menit di mesin 2 inti)...",
         flush=True,
     )
     command = [
